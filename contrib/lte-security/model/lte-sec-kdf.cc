@@ -1,0 +1,261 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "lte-sec-kdf.h"
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace ltesec
+{
+
+const char*
+AlgKeyTypeName(AlgKeyType t)
+{
+    switch (t)
+    {
+    case AlgKeyType::NAS_ENC:
+        return "nas-enc";
+    case AlgKeyType::NAS_INT:
+        return "nas-int";
+    case AlgKeyType::RRC_ENC:
+        return "rrc-enc";
+    case AlgKeyType::RRC_INT:
+        return "rrc-int";
+    case AlgKeyType::UP_ENC:
+        return "up-enc";
+    case AlgKeyType::UP_INT:
+        return "up-int";
+    }
+    return "?";
+}
+
+AlgKeyType
+ParseAlgKeyType(const std::string& s, const std::string& what)
+{
+    for (uint8_t v = 0x01; v <= 0x06; ++v)
+    {
+        if (s == AlgKeyTypeName(static_cast<AlgKeyType>(v)))
+        {
+            return static_cast<AlgKeyType>(v);
+        }
+    }
+    throw std::invalid_argument(what + ": unknown key type '" + s +
+                                "' (nas-enc, nas-int, rrc-enc, rrc-int, up-enc, up-int)");
+}
+
+KdfInput::KdfInput(uint8_t fc)
+{
+    m_s.reserve(64);
+    m_s.push_back(fc);
+}
+
+KdfInput::~KdfInput()
+{
+    SecureWipe(m_s.data(), m_s.size());
+}
+
+KdfInput&
+KdfInput::Add(const uint8_t* p, uint16_t len)
+{
+    m_s.insert(m_s.end(), p, p + len);
+    m_s.push_back(static_cast<uint8_t>(len >> 8));
+    m_s.push_back(static_cast<uint8_t>(len & 0xff));
+    return *this;
+}
+
+KdfInput&
+KdfInput::AddUint(uint64_t value, uint16_t octets)
+{
+    uint8_t buf[8];
+    for (uint16_t i = 0; i < octets; ++i)
+    {
+        buf[octets - 1 - i] = static_cast<uint8_t>(value >> (8 * i));
+    }
+    return Add(buf, octets);
+}
+
+namespace
+{
+
+struct MacDeleter
+{
+    void operator()(EVP_MAC* m) const
+    {
+        EVP_MAC_free(m);
+    }
+
+    void operator()(EVP_MAC_CTX* c) const
+    {
+        EVP_MAC_CTX_free(c);
+    }
+};
+
+/// One HMAC context per thread, reused: EVP_MAC_init with a new key resets it.
+EVP_MAC_CTX*
+HmacContext()
+{
+    static std::unique_ptr<EVP_MAC, MacDeleter> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
+    thread_local std::unique_ptr<EVP_MAC_CTX, MacDeleter> ctx(mac ? EVP_MAC_CTX_new(mac.get())
+                                                                  : nullptr);
+    if (!ctx)
+    {
+        throw std::runtime_error("Kdf: OpenSSL has no HMAC");
+    }
+    return ctx.get();
+}
+
+} // namespace
+
+Key256
+Kdf(const uint8_t* key, std::size_t keyLen, const KdfInput& s)
+{
+    static char digest[] = "SHA256";
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                           OSSL_PARAM_construct_end()};
+    EVP_MAC_CTX* ctx = HmacContext();
+    Key256 out;
+    std::size_t outLen = 0;
+    if (EVP_MAC_init(ctx, key, keyLen, params) != 1 ||
+        EVP_MAC_update(ctx, s.Bytes().data(), s.Bytes().size()) != 1 ||
+        EVP_MAC_final(ctx, out.Data(), &outLen, Key256::SIZE) != 1 || outLen != Key256::SIZE)
+    {
+        throw std::runtime_error("Kdf: HMAC-SHA-256 failed in OpenSSL");
+    }
+    return out;
+}
+
+Kenb
+DeriveKenb(const Kasme& kasme, uint32_t ulNasCount)
+{
+    KdfInput s(FC_KENB);
+    s.AddUint(ulNasCount, 4);
+    return Kenb::From(Kdf(kasme.Data(), Kasme::SIZE, s));
+}
+
+static Nh
+DeriveNhFrom(const Kasme& kasme, const uint8_t* sync)
+{
+    KdfInput s(FC_NH);
+    s.Add(sync, 32);
+    return Nh::From(Kdf(kasme.Data(), Kasme::SIZE, s));
+}
+
+Nh
+DeriveNh(const Kasme& kasme, const Kenb& syncInput)
+{
+    return DeriveNhFrom(kasme, syncInput.Data());
+}
+
+Nh
+DeriveNh(const Kasme& kasme, const Nh& syncInput)
+{
+    return DeriveNhFrom(kasme, syncInput.Data());
+}
+
+static Kenb
+DeriveKenbStarFrom(const uint8_t* key32, uint16_t pci, uint32_t earfcnDl)
+{
+    if (pci > MAX_PCI)
+    {
+        throw std::invalid_argument("pci: " + std::to_string(pci) + " is above " +
+                                    std::to_string(MAX_PCI));
+    }
+    if (earfcnDl > MAX_EARFCN)
+    {
+        throw std::invalid_argument("earfcn-dl: " + std::to_string(earfcnDl) + " is above " +
+                                    std::to_string(MAX_EARFCN));
+    }
+    KdfInput s(FC_KENB_STAR);
+    s.AddUint(pci, 2);
+    s.AddUint(earfcnDl, earfcnDl <= 0xffff ? 2 : 3);
+    return Kenb::From(Kdf(key32, 32, s));
+}
+
+Kenb
+DeriveKenbStar(const Kenb& kenb, uint16_t pci, uint32_t earfcnDl)
+{
+    return DeriveKenbStarFrom(kenb.Data(), pci, earfcnDl);
+}
+
+Kenb
+DeriveKenbStar(const Nh& nh, uint16_t pci, uint32_t earfcnDl)
+{
+    return DeriveKenbStarFrom(nh.Data(), pci, earfcnDl);
+}
+
+Key256
+KdfAlgorithmKey(const uint8_t* key32, AlgKeyType type, uint8_t algorithmId)
+{
+    KdfInput s(FC_ALGORITHM_KEY);
+    s.AddUint(static_cast<uint8_t>(type), 1);
+    s.AddUint(algorithmId, 1);
+    return Kdf(key32, 32, s);
+}
+
+AlgKey
+DeriveNasKey(const Kasme& kasme, AlgKeyType type, uint8_t algorithmId)
+{
+    if (type != AlgKeyType::NAS_ENC && type != AlgKeyType::NAS_INT)
+    {
+        throw std::invalid_argument("DeriveNasKey: a NAS key type is needed");
+    }
+    return TruncateToAlgKey(KdfAlgorithmKey(kasme.Data(), type, algorithmId));
+}
+
+AlgKey
+DeriveAsKey(const Kenb& kenb, AlgKeyType type, uint8_t algorithmId)
+{
+    if (type == AlgKeyType::NAS_ENC || type == AlgKeyType::NAS_INT)
+    {
+        throw std::invalid_argument("DeriveAsKey: an RRC or UP key type is needed");
+    }
+    return TruncateToAlgKey(KdfAlgorithmKey(kenb.Data(), type, algorithmId));
+}
+
+Key256
+KdfSeedCrntiRefresh(const Kenb& kenb,
+                    AlgKeyType type,
+                    uint8_t algorithmId,
+                    uint16_t cRnti,
+                    const std::vector<uint8_t>& nonce)
+{
+    if (type != AlgKeyType::RRC_ENC && type != AlgKeyType::RRC_INT && type != AlgKeyType::UP_ENC)
+    {
+        throw std::invalid_argument(
+            std::string("seed-refresh: key type must be rrc-enc, rrc-int or up-enc, not ") +
+            AlgKeyTypeName(type));
+    }
+    if (!nonce.empty() && nonce.size() != 16)
+    {
+        throw std::invalid_argument("seed-refresh: the nonce must be 16 bytes");
+    }
+    KdfInput s(FC_SEED_CRNTI_REFRESH);
+    s.AddUint(static_cast<uint8_t>(type), 1);
+    s.AddUint(algorithmId, 1);
+    s.AddUint(cRnti, 2);
+    if (!nonce.empty())
+    {
+        s.Add(nonce.data(), static_cast<uint16_t>(nonce.size()));
+    }
+    return Kdf(kenb.Data(), Kenb::SIZE, s);
+}
+
+AlgKey
+DeriveSeedAsKey(const Kenb& kenb,
+                AlgKeyType type,
+                uint8_t algorithmId,
+                uint16_t cRnti,
+                const std::vector<uint8_t>& nonce)
+{
+    return TruncateToAlgKey(KdfSeedCrntiRefresh(kenb, type, algorithmId, cRnti, nonce));
+}
+
+} // namespace ltesec
+} // namespace ns3

@@ -1,0 +1,94 @@
+// KDF encodings: the S strings of every derivation, the EARFCN rule, the C-RNTI refresh.
+#include "ns3/lte-sec-context.h"
+#include "ns3/lte-sec-kdf.h"
+
+#include <boost/test/unit_test.hpp>
+#include <openssl/hmac.h>
+
+using namespace ns3::ltesec;
+
+namespace
+{
+const std::string KENB_HEX = "c4c7bc798ab94e3d354cd6608e79aa92f5569df46519507850051e36f018ca5f";
+
+/// HMAC-SHA-256 straight through OpenSSL's one-shot API, independent of the module's Kdf().
+std::string
+RawHmac(const Kenb& key, const std::vector<uint8_t>& s)
+{
+    uint8_t out[32];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.Data(), 32, s.data(), s.size(), out, &len);
+    return ToHex(out, len);
+}
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(kdf)
+
+BOOST_AUTO_TEST_CASE(input_string_layout)
+{
+    KdfInput s(0x15);
+    s.AddUint(0x04, 1).AddUint(0x02, 1);
+    BOOST_TEST(ToHex(s.Bytes()) == "15040001020001");
+    KdfInput t(0x11);
+    t.AddUint(0x01020304, 4);
+    BOOST_TEST(ToHex(t.Bytes()) == "11010203040004");
+}
+
+BOOST_AUTO_TEST_CASE(earfcn_uses_two_bytes_up_to_65535_and_three_above)
+{
+    Kenb k = Kenb::FromHex(KENB_HEX, "k");
+    // FC || PCI (2) || 0x0002 || EARFCN || L
+    BOOST_TEST(Key256::From(DeriveKenbStar(k, 1, 65535)).RevealHex() ==
+               RawHmac(k, ParseHex("1300010002ffff0002", "s")));
+    BOOST_TEST(Key256::From(DeriveKenbStar(k, 1, 65536)).RevealHex() ==
+               RawHmac(k, ParseHex("13000100020100000003", "s")));
+    BOOST_TEST(Key256::From(DeriveKenbStar(k, 503, MAX_EARFCN)).RevealHex() ==
+               RawHmac(k, ParseHex("1301f7000203ffff0003", "s")));
+}
+
+BOOST_AUTO_TEST_CASE(out_of_range_inputs_are_refused)
+{
+    Kenb k = Kenb::FromHex(KENB_HEX, "k");
+    BOOST_CHECK_THROW(DeriveKenbStar(k, 504, 100), std::invalid_argument);
+    BOOST_CHECK_THROW(DeriveKenbStar(k, 1, MAX_EARFCN + 1), std::invalid_argument);
+    BOOST_CHECK_THROW(DeriveSeedAsKey(k, AlgKeyType::NAS_ENC, 1, 1), std::invalid_argument);
+    BOOST_CHECK_THROW(DeriveSeedAsKey(k, AlgKeyType::UP_INT, 1, 1), std::invalid_argument);
+    BOOST_CHECK_THROW(DeriveSeedAsKey(k, AlgKeyType::RRC_INT, 1, 1, std::vector<uint8_t>(5)),
+                      std::invalid_argument);
+    BOOST_CHECK_THROW(ParseAlgKeyType("rrc", "--type"), std::invalid_argument);
+}
+
+/// The encoding documented in doc/: FC 0xF0 || type || 0x0001 || alg || 0x0001 || C-RNTI || 0x0002
+/// [|| nonce || 0x0010].
+BOOST_AUTO_TEST_CASE(seed_refresh_encoding)
+{
+    Kenb k = Kenb::FromHex(KENB_HEX, "k");
+    BOOST_TEST(KdfSeedCrntiRefresh(k, AlgKeyType::RRC_INT, 2, 0x1234).RevealHex() ==
+               RawHmac(k, ParseHex("f0040001020001123400" "02", "s")));
+    BOOST_TEST(KdfSeedCrntiRefresh(k, AlgKeyType::UP_ENC, 1, 7).RevealHex() ==
+               RawHmac(k, ParseHex("f0050001010001000700" "02", "s")));
+    std::vector<uint8_t> nonce(16, 0xab);
+    BOOST_TEST(KdfSeedCrntiRefresh(k, AlgKeyType::RRC_ENC, 3, 1, nonce).RevealHex() ==
+               RawHmac(k,
+                       ParseHex("f003000103000100010002"
+                                "abababababababababababababababab0010",
+                                "s")));
+}
+
+BOOST_AUTO_TEST_CASE(seed_refresh_keys_depend_on_every_input)
+{
+    Kenb k = Kenb::FromHex(KENB_HEX, "k");
+    AlgKey base = DeriveSeedAsKey(k, AlgKeyType::RRC_INT, 2, 100);
+    BOOST_TEST(base == DeriveSeedAsKey(k, AlgKeyType::RRC_INT, 2, 100));
+    BOOST_TEST(base != DeriveSeedAsKey(k, AlgKeyType::RRC_INT, 2, 101));
+    BOOST_TEST(base != DeriveSeedAsKey(k, AlgKeyType::RRC_ENC, 2, 100));
+    BOOST_TEST(base != DeriveSeedAsKey(k, AlgKeyType::RRC_INT, 1, 100));
+    BOOST_TEST(base != DeriveSeedAsKey(k, AlgKeyType::RRC_INT, 2, 100, std::vector<uint8_t>(16)));
+    // and differ from the TS 33.401 key of the same KeNB and algorithm
+    BOOST_TEST(base != DeriveAsKey(k, AlgKeyType::RRC_INT, 2));
+    Kenb k2 = k;
+    k2.Data()[0] ^= 0x80;
+    BOOST_TEST(base != DeriveSeedAsKey(k2, AlgKeyType::RRC_INT, 2, 100));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
