@@ -2,6 +2,8 @@
 #include "ns3/lte-sec-kdf.h"
 #include "ns3/lte-sec-key.h"
 
+#include "test-print.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <functional>

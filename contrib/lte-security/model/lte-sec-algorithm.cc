@@ -31,6 +31,18 @@ EiaName(Eia a)
     return names[static_cast<uint8_t>(a) & 3];
 }
 
+std::ostream&
+operator<<(std::ostream& os, Eea a)
+{
+    return os << EeaName(a);
+}
+
+std::ostream&
+operator<<(std::ostream& os, Eia a)
+{
+    return os << EiaName(a);
+}
+
 static int
 ParseAlgorithmNumber(const std::string& s, const char* prefix, const std::string& what)
 {
@@ -550,9 +562,9 @@ class Eia3 : public EiaIntegrity::Impl
         std::memcpy(iv + 8, iv, 8);
         iv[8] ^= static_cast<uint8_t>(dir << 7);
         iv[14] ^= static_cast<uint8_t>(dir << 7);
-        uint8_t tag[4];
-        IMB_ZUC_EIA3_1_BUFFER(m_mgr, m_key.Data(), iv, msg, static_cast<uint32_t>(bitLength), tag);
-        return GetU32(tag);
+        uint32_t tag = 0; // ipsec-mb stores the MAC in network byte order
+        IMB_ZUC_EIA3_1_BUFFER(m_mgr, m_key.Data(), iv, msg, static_cast<uint32_t>(bitLength), &tag);
+        return GetU32(reinterpret_cast<const uint8_t*>(&tag));
     }
 
   private:

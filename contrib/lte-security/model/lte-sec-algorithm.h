@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ enum class Direction : uint8_t
 
 const char* EeaName(Eea a); ///< "eea0" ... "eea3"
 const char* EiaName(Eia a); ///< "eia0" ... "eia3"
+std::ostream& operator<<(std::ostream& os, Eea a); ///< prints EeaName()
+std::ostream& operator<<(std::ostream& os, Eia a); ///< prints EiaName()
+
 /// Parses "eea0".."eea3" or "0".."3"; throws std::invalid_argument naming \p what.
 Eea ParseEea(const std::string& s, const std::string& what);
 /// Parses "eia0".."eia3" or "0".."3"; throws std::invalid_argument naming \p what.
