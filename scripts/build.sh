@@ -10,9 +10,13 @@ bash scripts/setup-deps.sh
 export CCACHE_BASEDIR="$root"
 export CCACHE_NOHASHDIR=true
 
+args=("$@")
+if [ -n "${NS3_SOURCE_DIR:-}" ]; then
+  args+=("-DNS3_SOURCE_DIR=$NS3_SOURCE_DIR")
+fi
 if [ ! -f build/CMakeCache.txt ]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
-elif [ $# -gt 0 ]; then
-  cmake -S . -B build "$@"
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "${args[@]}"
+elif [ ${#args[@]} -gt 0 ]; then
+  cmake -S . -B build "${args[@]}"
 fi
 cmake --build build --parallel "$(nproc)"

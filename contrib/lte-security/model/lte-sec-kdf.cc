@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -52,21 +53,27 @@ ParseAlgKeyType(const std::string& s, const std::string& what)
 
 KdfInput::KdfInput(uint8_t fc)
 {
-    m_s.reserve(64);
-    m_s.push_back(fc);
+    m_s[0] = fc;
+    m_size = 1;
 }
 
 KdfInput::~KdfInput()
 {
-    SecureWipe(m_s.data(), m_s.size());
+    SecureWipe(m_s.data(), m_size);
 }
 
 KdfInput&
 KdfInput::Add(const uint8_t* p, uint16_t len)
 {
-    m_s.insert(m_s.end(), p, p + len);
-    m_s.push_back(static_cast<uint8_t>(len >> 8));
-    m_s.push_back(static_cast<uint8_t>(len & 0xff));
+    if (m_size + len + 2 > MAX_SIZE)
+    {
+        throw std::invalid_argument("KdfInput: S longer than " + std::to_string(MAX_SIZE) +
+                                    " bytes");
+    }
+    std::memcpy(m_s.data() + m_size, p, len);
+    m_size += len;
+    m_s[m_size++] = static_cast<uint8_t>(len >> 8);
+    m_s[m_size++] = static_cast<uint8_t>(len & 0xff);
     return *this;
 }
 
@@ -123,7 +130,7 @@ Kdf(const uint8_t* key, std::size_t keyLen, const KdfInput& s)
     Key256 out;
     std::size_t outLen = 0;
     if (EVP_MAC_init(ctx, key, keyLen, params) != 1 ||
-        EVP_MAC_update(ctx, s.Bytes().data(), s.Bytes().size()) != 1 ||
+        EVP_MAC_update(ctx, s.Data(), s.Size()) != 1 ||
         EVP_MAC_final(ctx, out.Data(), &outLen, Key256::SIZE) != 1 || outLen != Key256::SIZE)
     {
         throw std::runtime_error("Kdf: HMAC-SHA-256 failed in OpenSSL");

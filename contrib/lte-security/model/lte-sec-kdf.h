@@ -7,6 +7,7 @@
 #include "lte-sec-algorithm.h"
 #include "lte-sec-key.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -67,13 +68,31 @@ class KdfInput
     /// Appends an unsigned integer parameter of \p octets bytes, big-endian.
     KdfInput& AddUint(uint64_t value, uint16_t octets);
     ~KdfInput();
-    const std::vector<uint8_t>& Bytes() const
+    KdfInput(const KdfInput&) = delete;
+    KdfInput& operator=(const KdfInput&) = delete;
+
+    const uint8_t* Data() const
     {
-        return m_s;
+        return m_s.data();
     }
 
+    std::size_t Size() const
+    {
+        return m_size;
+    }
+
+    /// A copy of S (for tests and the key log).
+    std::vector<uint8_t> Bytes() const
+    {
+        return std::vector<uint8_t>(m_s.begin(), m_s.begin() + m_size);
+    }
+
+    /// Longest S accepted: every EPS derivation needs at most 36 bytes.
+    static constexpr std::size_t MAX_SIZE = 96;
+
   private:
-    std::vector<uint8_t> m_s;
+    std::array<uint8_t, MAX_SIZE> m_s; // inline: no allocation per derivation
+    std::size_t m_size{0};
 };
 
 /**
