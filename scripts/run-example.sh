@@ -3,4 +3,4 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/build.sh"
-"$root/build/bin/lte-security-context-example" "$@"
+cd "$root/build" && ./bin/lte-security-x2-handover "$@"

@@ -32,6 +32,8 @@ enum KdfFc : uint8_t
      * only inside this model. See doc/ for the full encoding.
      */
     FC_SEED_CRNTI_REFRESH = 0xF0,
+    /// KASME of an IMSI from a simulation master key: this model's stand-in for authentication.
+    FC_MODEL_KASME_PROVISIONING = 0xF1,
 };
 
 /**

@@ -1,0 +1,127 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "lte-security-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+#include "ns3/lte-enb-net-device.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/lte-ue-net-device.h"
+#include "ns3/lte-ue-rrc.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LteSecurityHelper");
+
+NS_OBJECT_ENSURE_REGISTERED(LteSecurityHelper);
+
+TypeId
+LteSecurityHelper::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::LteSecurityHelper")
+            .SetParent<Object>()
+            .SetGroupName("LteSecurity")
+            .AddConstructor<LteSecurityHelper>()
+            .AddAttribute("KeyLogFile",
+                          "If not empty, every derived key is written in hex to this file "
+                          "(for debugging; off by default).",
+                          StringValue(""),
+                          MakeStringAccessor(&LteSecurityHelper::m_keyLogFile),
+                          MakeStringChecker());
+    return tid;
+}
+
+LteSecurityHelper::LteSecurityHelper()
+{
+    m_enbFactory.SetTypeId(LteSecEnbRrc::GetTypeId());
+    m_ueFactory.SetTypeId(LteSecUeRrc::GetTypeId());
+    m_mme = CreateObject<LteSecMme>();
+}
+
+LteSecurityHelper::~LteSecurityHelper() = default;
+
+void
+LteSecurityHelper::DoDispose()
+{
+    m_mme = nullptr;
+    m_keyLog = nullptr;
+    Object::DoDispose();
+}
+
+void
+LteSecurityHelper::SetEnbAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_enbFactory.Set(name, value);
+}
+
+void
+LteSecurityHelper::SetUeAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_ueFactory.Set(name, value);
+}
+
+Ptr<LteSecMme>
+LteSecurityHelper::GetMme() const
+{
+    return m_mme;
+}
+
+Ptr<LteSecKeyLog>
+LteSecurityHelper::GetKeyLog()
+{
+    if (!m_keyLog && !m_keyLogFile.empty())
+    {
+        m_keyLog = Create<LteSecKeyLog>(m_keyLogFile);
+    }
+    return m_keyLog;
+}
+
+void
+LteSecurityHelper::InstallEnb(const NetDeviceContainer& enbDevices)
+{
+    for (auto it = enbDevices.Begin(); it != enbDevices.End(); ++it)
+    {
+        Ptr<LteEnbNetDevice> dev = DynamicCast<LteEnbNetDevice>(*it);
+        NS_ABORT_MSG_IF(!dev, "LteSecurityHelper::InstallEnb: not an LteEnbNetDevice");
+        NS_ABORT_MSG_IF(dev->GetObject<LteSecEnbRrc>(),
+                        "LteSecurityHelper: security already installed on cell "
+                            << dev->GetCellId());
+        Ptr<LteSecEnbRrc> sec = m_enbFactory.Create<LteSecEnbRrc>();
+        sec->Setup(dev->GetCellId(), m_mme, GetKeyLog());
+        dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));
+        dev->AggregateObject(sec);
+    }
+}
+
+void
+LteSecurityHelper::InstallUe(const NetDeviceContainer& ueDevices)
+{
+    for (auto it = ueDevices.Begin(); it != ueDevices.End(); ++it)
+    {
+        Ptr<LteUeNetDevice> dev = DynamicCast<LteUeNetDevice>(*it);
+        NS_ABORT_MSG_IF(!dev, "LteSecurityHelper::InstallUe: not an LteUeNetDevice");
+        NS_ABORT_MSG_IF(dev->GetObject<LteSecUeRrc>(),
+                        "LteSecurityHelper: security already installed on IMSI "
+                            << dev->GetImsi());
+        Ptr<LteSecUeRrc> sec = m_ueFactory.Create<LteSecUeRrc>();
+        uint64_t imsi = dev->GetImsi();
+        sec->Setup(imsi, m_mme->GetKasme(imsi), GetKeyLog(), dev->GetRrc());
+        m_mme->RegisterUe(imsi, sec->GetCapabilities());
+        dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));
+        dev->AggregateObject(sec);
+    }
+}
+
+void
+LteSecurityHelper::Install(const NetDeviceContainer& enbDevices,
+                           const NetDeviceContainer& ueDevices)
+{
+    InstallEnb(enbDevices);
+    InstallUe(ueDevices);
+}
+
+} // namespace ns3

@@ -1,0 +1,75 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LTE_SECURITY_HELPER_H
+#define LTE_SECURITY_HELPER_H
+
+#include "ns3/lte-sec-enb-rrc.h"
+#include "ns3/lte-sec-mme.h"
+#include "ns3/lte-sec-ue-rrc.h"
+#include "ns3/net-device-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/object.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup lte-security
+ *
+ * Adds AS security to LTE devices made by LteHelper:
+ *
+ * \code
+ *   Ptr<LteSecurityHelper> security = CreateObject<LteSecurityHelper>();
+ *   security->Install(enbDevs, ueDevs); // before the UEs attach
+ * \endcode
+ *
+ * It creates one MME model (LteSecMme), plugs an LteSecEnbRrc into each eNB's RRC and an
+ * LteSecUeRrc into each UE's RRC, and aggregates them to the devices, so that their attributes
+ * and trace sources are reachable by path, e.g.
+ * "/NodeList/ * /DeviceList/ * /$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/KeyDerivation".
+ */
+class LteSecurityHelper : public Object
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId();
+
+    LteSecurityHelper();
+    ~LteSecurityHelper() override;
+
+    /// Set an attribute of every LteSecEnbRrc made from now on.
+    void SetEnbAttribute(const std::string& name, const AttributeValue& value);
+    /// Set an attribute of every LteSecUeRrc made from now on.
+    void SetUeAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Install security on eNBs and UEs (LteEnbNetDevice, LteUeNetDevice). Call it after the
+     * devices exist and before any UE connects.
+     */
+    void Install(const NetDeviceContainer& enbDevices, const NetDeviceContainer& ueDevices);
+
+    /// Install on eNBs only.
+    void InstallEnb(const NetDeviceContainer& enbDevices);
+    /// Install on UEs only.
+    void InstallUe(const NetDeviceContainer& ueDevices);
+
+    /// \return the MME model
+    Ptr<LteSecMme> GetMme() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<LteSecKeyLog> GetKeyLog();
+
+    ObjectFactory m_enbFactory;
+    ObjectFactory m_ueFactory;
+    Ptr<LteSecMme> m_mme;
+    std::string m_keyLogFile;
+    Ptr<LteSecKeyLog> m_keyLog;
+};
+
+} // namespace ns3
+
+#endif /* LTE_SECURITY_HELPER_H */

@@ -1,0 +1,68 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LTE_SEC_MME_H
+#define LTE_SEC_MME_H
+
+#include "lte-sec-context.h"
+
+#include "ns3/object.h"
+
+#include <map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup lte-security
+ *
+ * The MME's share of AS security (and the stand-in for authentication): holds KASME per IMSI
+ * and, at each S1AP INITIAL CONTEXT SETUP, derives a fresh KeNB from KASME and the uplink NAS
+ * COUNT (TS 33.401 7.2.8.1) for the eNB. ns-3's S1-AP is a direct function call, and so is this.
+ *
+ * KASME comes from ProvisionKasme() or, for an IMSI not provisioned, from the KasmeMasterKey
+ * attribute: KASME = KDF(master key, FC 0xF1 || IMSI (8 bytes) || 0x0008), so that every UE has
+ * its own KASME without an authentication procedure.
+ */
+class LteSecMme : public Object
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId();
+
+    LteSecMme();
+    ~LteSecMme() override;
+
+    /// Set the KASME of an IMSI (overrides the master-key derivation).
+    void ProvisionKasme(uint64_t imsi, const ltesec::Kasme& kasme);
+
+    /// \return the KASME of an IMSI, provisioned or derived from the master key
+    ltesec::Kasme GetKasme(uint64_t imsi) const;
+
+    /// Records the security capabilities a UE announces (in reality, in its attach request).
+    void RegisterUe(uint64_t imsi, const ltesec::UeSecurityCapabilities& caps);
+
+    /**
+     * S1AP INITIAL CONTEXT SETUP: a fresh KeNB for the UE's new connection; the uplink NAS COUNT
+     * advances by one per connection (the NAS message that started it).
+     * \param imsi the IMSI
+     * \param[out] caps the UE's security capabilities
+     * \return KeNB
+     */
+    ltesec::Kenb InitialContextSetup(uint64_t imsi, ltesec::UeSecurityCapabilities& caps);
+
+    /// \return the MME's security context of an IMSI (created on first use)
+    ltesec::MmeUeSecurityContext& GetContext(uint64_t imsi);
+
+  private:
+    void SetMasterKey(std::string hex);
+    std::string GetMasterKeyHex() const;
+
+    ltesec::Key256 m_masterKey;
+    std::map<uint64_t, ltesec::Kasme> m_provisioned;
+    std::map<uint64_t, ltesec::MmeUeSecurityContext> m_contexts;
+};
+
+} // namespace ns3
+
+#endif /* LTE_SEC_MME_H */

@@ -1,0 +1,279 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "lte-sec-ue-rrc.h"
+
+#include "lte-sec-enb-rrc.h"
+
+#include "ns3/log.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LteSecUeRrc");
+
+NS_OBJECT_ENSURE_REGISTERED(LteSecUeRrc);
+
+using namespace ltesec;
+
+TypeId
+LteSecUeRrc::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::LteSecUeRrc")
+            .SetParent<Object>()
+            .SetGroupName("LteSecurity")
+            .AddConstructor<LteSecUeRrc>()
+            .AddAttribute("SupportedEea",
+                          "Ciphering algorithms the UE supports (eea0..eea3, comma-separated).",
+                          StringValue("eea0,eea1,eea2,eea3"),
+                          MakeStringAccessor(&LteSecUeRrc::SetSupportedEea,
+                                             &LteSecUeRrc::GetSupportedEea),
+                          MakeStringChecker())
+            .AddAttribute("SupportedEia",
+                          "Integrity algorithms the UE supports (eia0..eia3, comma-separated).",
+                          StringValue("eia0,eia1,eia2,eia3"),
+                          MakeStringAccessor(&LteSecUeRrc::SetSupportedEia,
+                                             &LteSecUeRrc::GetSupportedEia),
+                          MakeStringChecker())
+            .AddTraceSource("KeyDerivation",
+                            "A key was derived: IMSI, cell, C-RNTI, key name (with its "
+                            "algorithm), key fingerprint.",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_keyDerivationTrace),
+                            "ns3::LteSecEnbRrc::KeyDerivationTracedCallback")
+            .AddTraceSource("IntegrityFailure",
+                            "A PDU from the eNB failed its integrity check and was dropped: "
+                            "IMSI, C-RNTI, LCID, COUNT.",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_integrityFailureTrace),
+                            "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback")
+            .AddTraceSource("DecipheringFailure",
+                            "A data PDU did not decipher to an IP packet and was dropped: "
+                            "IMSI, C-RNTI, LCID, COUNT.",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_decipheringFailureTrace),
+                            "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback");
+    return tid;
+}
+
+LteSecUeRrc::LteSecUeRrc() = default;
+
+LteSecUeRrc::~LteSecUeRrc() = default;
+
+void
+LteSecUeRrc::DoDispose()
+{
+    m_pdcps.clear();
+    m_keyLog = nullptr;
+    m_rrc = nullptr;
+    Object::DoDispose();
+}
+
+void
+LteSecUeRrc::Setup(uint64_t imsi, const Kasme& kasme, Ptr<LteSecKeyLog> keyLog, Ptr<LteUeRrc> rrc)
+{
+    m_ctx.imsi = imsi;
+    m_ctx.nas.kasme = kasme;
+    m_keyLog = keyLog;
+    m_rrc = PeekPointer(rrc);
+}
+
+void
+LteSecUeRrc::SetSupportedEea(std::string list)
+{
+    m_ctx.capabilities.eea = 0;
+    for (Eea a : ParseEeaList(list, "ns3::LteSecUeRrc::SupportedEea"))
+    {
+        m_ctx.capabilities.eea |= 0x80 >> static_cast<uint8_t>(a);
+    }
+}
+
+std::string
+LteSecUeRrc::GetSupportedEea() const
+{
+    std::vector<Eea> v;
+    for (uint8_t a = 0; a < 4; ++a)
+    {
+        if (m_ctx.capabilities.Supports(static_cast<Eea>(a)))
+        {
+            v.push_back(static_cast<Eea>(a));
+        }
+    }
+    return EeaListToString(v);
+}
+
+void
+LteSecUeRrc::SetSupportedEia(std::string list)
+{
+    m_ctx.capabilities.eia = 0;
+    for (Eia a : ParseEiaList(list, "ns3::LteSecUeRrc::SupportedEia"))
+    {
+        m_ctx.capabilities.eia |= 0x80 >> static_cast<uint8_t>(a);
+    }
+}
+
+std::string
+LteSecUeRrc::GetSupportedEia() const
+{
+    std::vector<Eia> v;
+    for (uint8_t a = 0; a < 4; ++a)
+    {
+        if (m_ctx.capabilities.Supports(static_cast<Eia>(a)))
+        {
+            v.push_back(static_cast<Eia>(a));
+        }
+    }
+    return EiaListToString(v);
+}
+
+UeSecurityCapabilities
+LteSecUeRrc::GetCapabilities() const
+{
+    return m_ctx.capabilities;
+}
+
+const UeSecurityContext&
+LteSecUeRrc::GetContext() const
+{
+    return m_ctx;
+}
+
+bool
+LteSecUeRrc::IsActive() const
+{
+    return m_active;
+}
+
+void
+LteSecUeRrc::TraceKeys(uint16_t cellId) const
+{
+    std::string eea = EeaName(m_ctx.algorithms.ciphering);
+    std::string eia = EiaName(m_ctx.algorithms.integrity);
+    const std::string names[] = {"KeNB",
+                                 "KRRCenc(" + eea + ")",
+                                 "KRRCint(" + eia + ")",
+                                 "KUPenc(" + eea + ")"};
+    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[0], m_ctx.kenb.Fingerprint());
+    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[1], m_ctx.keys.rrcEnc.Fingerprint());
+    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[2], m_ctx.keys.rrcInt.Fingerprint());
+    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[3], m_ctx.keys.upEnc.Fingerprint());
+    if (m_keyLog)
+    {
+        std::string entity = "UE-imsi" + std::to_string(m_ctx.imsi);
+        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[0], m_ctx.kenb.RevealHex());
+        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[1], m_ctx.keys.rrcEnc.RevealHex());
+        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[2], m_ctx.keys.rrcInt.RevealHex());
+        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[3], m_ctx.keys.upEnc.RevealHex());
+    }
+}
+
+void
+LteSecUeRrc::ActivatePdcp(Ptr<LteSecPdcp> pdcp) const
+{
+    pdcp->Activate(m_ctx.algorithms.ciphering,
+                   pdcp->IsSrb() ? m_ctx.keys.rrcEnc : m_ctx.keys.upEnc,
+                   m_ctx.algorithms.integrity,
+                   m_ctx.keys.rrcInt);
+}
+
+void
+LteSecUeRrc::PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count)
+{
+    NS_LOG_INFO("IMSI " << m_ctx.imsi << " RNTI " << rnti << " LCID " << +lcid
+                        << ": integrity failure, PDU dropped");
+    m_integrityFailureTrace(m_ctx.imsi, rnti, lcid, count);
+}
+
+void
+LteSecUeRrc::PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count)
+{
+    m_decipheringFailureTrace(m_ctx.imsi, rnti, lcid, count);
+}
+
+Ptr<LtePdcp>
+LteSecUeRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
+{
+    Ptr<LteSecPdcp> pdcp = CreateObject<LteSecPdcp>();
+    pdcp->SetRnti(rnti);
+    pdcp->SetLcId(lcid);
+    pdcp->SetBearer(lcid < 3, Direction::UPLINK);
+    pdcp->TraceConnectWithoutContext("IntegrityFailure",
+                                     MakeCallback(&LteSecUeRrc::PdcpIntegrityFailure, this));
+    pdcp->TraceConnectWithoutContext("DecipheringFailure",
+                                     MakeCallback(&LteSecUeRrc::PdcpDecipheringFailure, this));
+    m_pdcps[lcid] = pdcp;
+    if (m_active)
+    {
+        ActivatePdcp(pdcp);
+    }
+    return pdcp;
+}
+
+bool
+LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
+                                              const LteRrcSap::RrcConnectionReconfiguration& msg)
+{
+    if (msg.haveMobilityControlInfo)
+    {
+        if (!m_active)
+        {
+            return true;
+        }
+        // Handover command: KeNB unchanged, keys from the new C-RNTI (and new algorithms).
+        if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveSecurityAlgorithmConfig)
+        {
+            m_ctx.algorithms.ciphering =
+                static_cast<Eea>(msg.securityConfigHo.cipheringAlgorithm & 0x03);
+            m_ctx.algorithms.integrity =
+                static_cast<Eia>(msg.securityConfigHo.integrityProtAlgorithm & 0x03);
+        }
+        m_ctx.cRnti = msg.mobilityControlInfo.newUeIdentity;
+        m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+        // the old entities are released by the RRC; new ones come through CreatePdcp()
+        m_pdcps.clear();
+        TraceKeys(msg.mobilityControlInfo.targetPhysCellId);
+        return true;
+    }
+    if (msg.haveSecurityConfigHo && !m_active)
+    {
+        // Security mode command: KeNB from KASME and the NAS COUNT of this connection.
+        const auto& sc = msg.securityConfigHo;
+        m_ctx.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm & 0x03);
+        m_ctx.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm & 0x03);
+        m_ctx.DeriveInitialKenb();
+        m_ctx.nas.ulNasCount++;
+        m_ctx.cRnti = rnti;
+        m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+        m_active = true;
+        for (auto& p : m_pdcps)
+        {
+            ActivatePdcp(p.second);
+        }
+        TraceKeys(m_rrc != nullptr ? m_rrc->GetCellId() : 0);
+    }
+    return true;
+}
+
+void
+LteSecUeRrc::SendRrcConnectionReconfigurationCompleted(
+    uint16_t rnti,
+    LteRrcSap::RrcConnectionReconfigurationCompleted& msg,
+    bool handover)
+{
+    if (!m_active)
+    {
+        return;
+    }
+    // Only ideal RRC reads this: real RRC serializes the message, and its MAC-I is PDCP's.
+    msg.haveIdealMacI = true;
+    msg.idealMacI =
+        IdealRrcMacI(m_ctx.algorithms.integrity, m_ctx.keys.rrcInt, msg.rrcTransactionIdentifier);
+}
+
+void
+LteSecUeRrc::ConnectionReleased()
+{
+    m_active = false;
+    m_pdcps.clear();
+}
+
+} // namespace ns3

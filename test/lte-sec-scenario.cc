@@ -1,0 +1,340 @@
+#include "lte-sec-scenario.h"
+
+#include "ns3/applications-module.h"
+#include "ns3/config-store-module.h"
+#include "ns3/core-module.h"
+#include "ns3/epc-x2-header.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/lte-security-helper.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/ppp-header.h"
+
+#include <sstream>
+
+using namespace ns3;
+
+namespace ltesec_test
+{
+
+namespace
+{
+
+ScenarioResult* g_result = nullptr;
+/// Keys a target derived before the source announced the handover: (IMSI, cell) -> keys
+std::map<std::pair<uint64_t, uint16_t>, std::map<std::string, std::string>> g_pendingEnbKeys;
+
+std::string
+Now()
+{
+    std::ostringstream s;
+    s << Simulator::Now().GetNanoSeconds();
+    return s.str();
+}
+
+void
+Event(const std::string& e)
+{
+    g_result->events.push_back(Now() + " " + e);
+}
+
+HandoverResult*
+Open(uint64_t imsi, uint16_t target)
+{
+    for (auto it = g_result->handovers.rbegin(); it != g_result->handovers.rend(); ++it)
+    {
+        if (it->imsi == imsi)
+        {
+            return it->target == target ? &*it : nullptr;
+        }
+    }
+    return nullptr;
+}
+
+void
+HandoverStart(uint64_t imsi, uint16_t cellId, uint16_t rnti, uint16_t target)
+{
+    HandoverResult h;
+    h.imsi = imsi;
+    h.source = cellId;
+    h.target = target;
+    auto pending = g_pendingEnbKeys.find({imsi, target});
+    if (pending != g_pendingEnbKeys.end())
+    {
+        h.enbKeys = pending->second;
+        g_pendingEnbKeys.erase(pending);
+    }
+    g_result->handovers.push_back(h);
+    Event("HandoverStart " + std::to_string(imsi) + " " + std::to_string(cellId) + "->" +
+          std::to_string(target));
+}
+
+void
+HandoverEndOk(uint64_t imsi, uint16_t cellId, uint16_t rnti)
+{
+    if (HandoverResult* h = Open(imsi, cellId))
+    {
+        h->completed = true;
+        h->rnti = rnti;
+    }
+    Event("HandoverEndOk " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
+          std::to_string(rnti));
+}
+
+void
+HandoverFailure(uint64_t imsi, uint16_t rnti, uint16_t cellId)
+{
+    g_result->handoverFailures++;
+    Event("HandoverFailure " + std::to_string(imsi) + " " + std::to_string(cellId));
+}
+
+void
+EnbKey(uint64_t imsi, uint16_t cellId, uint16_t rnti, const std::string& key, const std::string& fp)
+{
+    g_pendingEnbKeys[{imsi, cellId}][key] = fp;
+    Event("EnbKey " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
+          std::to_string(rnti) + " " + key + " " + fp);
+}
+
+void
+UeKey(uint64_t imsi, uint16_t cellId, uint16_t rnti, const std::string& key, const std::string& fp)
+{
+    if (HandoverResult* h = Open(imsi, cellId))
+    {
+        h->ueKeys[key] = fp;
+    }
+    Event("UeKey " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
+          std::to_string(rnti) + " " + key + " " + fp);
+}
+
+void
+IntegrityFailure(uint64_t imsi, uint16_t rnti, uint8_t lcid, uint32_t count)
+{
+    g_result->integrityFailures++;
+    Event("IntegrityFailure " + std::to_string(imsi) + " " + std::to_string(rnti) + " " +
+          std::to_string(lcid));
+}
+
+void
+DecipheringFailure(uint64_t imsi, uint16_t rnti, uint8_t lcid, uint32_t count)
+{
+    g_result->decipheringFailures++;
+    Event("DecipheringFailure " + std::to_string(imsi) + " " + std::to_string(rnti) + " " +
+          std::to_string(lcid));
+}
+
+void
+SecurityMessage(const std::string& interface, const std::string& msg, uint64_t imsi, uint32_t n)
+{
+    g_result->securityMessages.emplace_back(interface + " " + msg, n);
+    Event("SecurityMessage " + interface + " " + msg + " " + std::to_string(n));
+}
+
+void
+X2Tx(Ptr<const Packet> p)
+{
+    Ptr<Packet> q = p->Copy();
+    PppHeader ppp; // MacTx sees the packet with its PPP header
+    q->RemoveHeader(ppp);
+    Ipv4Header ip;
+    UdpHeader udp;
+    q->RemoveHeader(ip);
+    if (ip.GetProtocol() != UdpL4Protocol::PROT_NUMBER)
+    {
+        return;
+    }
+    q->RemoveHeader(udp);
+    if (udp.GetDestinationPort() != 4444)
+    {
+        return;
+    }
+    EpcX2Header x2;
+    q->PeekHeader(x2);
+    if (x2.GetProcedureCode() == EpcX2Header::HandoverPreparation &&
+        x2.GetMessageType() == EpcX2Header::InitiatingMessage)
+    {
+        g_result->x2HandoverRequestBytes.push_back(q->GetSize());
+    }
+}
+
+void
+DlRx(Ptr<const Packet> p, const Address&)
+{
+    g_result->dlRxBytes += p->GetSize();
+}
+
+void
+UlRx(Ptr<const Packet> p, const Address&)
+{
+    g_result->ulRxBytes += p->GetSize();
+}
+
+} // namespace
+
+ScenarioResult
+RunScenario(const ScenarioConfig& c)
+{
+    ScenarioResult result;
+    g_result = &result;
+    g_pendingEnbKeys.clear();
+    Config::Reset();
+    Ipv4AddressGenerator::Reset();
+    RngSeedManager::SetSeed(c.seed);
+    RngSeedManager::SetRun(c.run);
+    Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(c.idealRrc));
+    Config::SetDefault("ns3::UdpClient::Interval", TimeValue(MilliSeconds(10)));
+    Config::SetDefault("ns3::UdpClient::MaxPackets", UintegerValue(1000000));
+    Config::SetDefault("ns3::UdpClient::PacketSize", UintegerValue(200));
+
+    Ptr<LteHelper> lte = CreateObject<LteHelper>();
+    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+    lte->SetEpcHelper(epc);
+    lte->SetSchedulerType("ns3::RrFfMacScheduler");
+    lte->SetHandoverAlgorithmType("ns3::NoOpHandoverAlgorithm");
+
+    Ptr<Node> pgw = epc->GetPgwNode();
+    NodeContainer remote;
+    remote.Create(1);
+    InternetStackHelper internet;
+    internet.Install(remote);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate("100Gb/s")));
+    NetDeviceContainer inetDevs = p2p.Install(pgw, remote.Get(0));
+    Ipv4AddressHelper ipv4;
+    ipv4.SetBase("1.0.0.0", "255.0.0.0");
+    Ipv4InterfaceContainer inetIfs = ipv4.Assign(inetDevs);
+    Ipv4StaticRoutingHelper routing;
+    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
+        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+
+    NodeContainer enbs;
+    enbs.Create(2);
+    NodeContainer ues;
+    ues.Create(c.numUes);
+    Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
+    pos->Add(Vector(0, 0, 0));
+    pos->Add(Vector(100, 0, 0));
+    for (uint16_t u = 0; u < c.numUes; ++u)
+    {
+        pos->Add(Vector(50, 5.0 * u, 0));
+    }
+    MobilityHelper mobility;
+    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mobility.SetPositionAllocator(pos);
+    mobility.Install(enbs);
+    mobility.Install(ues);
+
+    NetDeviceContainer enbDevs = lte->InstallEnbDevice(enbs);
+    NetDeviceContainer ueDevs = lte->InstallUeDevice(ues);
+    // fixed random streams: the same configuration gives the same run, also within one process
+    lte->AssignStreams(enbDevs, 1000);
+    lte->AssignStreams(ueDevs, 2000);
+    internet.Install(ues);
+    Ipv4InterfaceContainer ueIfs = epc->AssignUeIpv4Address(ueDevs);
+    for (uint16_t u = 0; u < c.numUes; ++u)
+    {
+        routing.GetStaticRouting(ues.Get(u)->GetObject<Ipv4>())
+            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+    }
+
+    if (c.security)
+    {
+        Ptr<LteSecurityHelper> sec = CreateObject<LteSecurityHelper>();
+        sec->SetUeAttribute("SupportedEea", StringValue(c.ueEea));
+        sec->SetUeAttribute("SupportedEia", StringValue(c.ueEia));
+        sec->Install(enbDevs, ueDevs);
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            Ptr<LteSecEnbRrc> e = enbDevs.Get(i)->GetObject<LteSecEnbRrc>();
+            e->SetAttribute("EeaPriority", StringValue(c.eeaPriority[i]));
+            e->SetAttribute("EiaPriority", StringValue(c.eiaPriority[i]));
+        }
+        enbDevs.Get(1)->GetObject<LteSecEnbRrc>()->SetAttribute("TamperReceivedKenb",
+                                                                 BooleanValue(c.tamperTarget));
+    }
+    lte->Attach(ueDevs, enbDevs.Get(0));
+    lte->AddX2Interface(enbs);
+
+    if (c.traffic)
+    {
+        ApplicationContainer sinks;
+        ApplicationContainer clients;
+        for (uint16_t u = 0; u < c.numUes; ++u)
+        {
+            uint16_t dlPort = 1000 + u;
+            uint16_t ulPort = 2000 + u;
+            PacketSinkHelper dl("ns3::UdpSocketFactory",
+                                InetSocketAddress(Ipv4Address::GetAny(), dlPort));
+            ApplicationContainer d = dl.Install(ues.Get(u));
+            d.Get(0)->TraceConnectWithoutContext("Rx", MakeCallback(&DlRx));
+            PacketSinkHelper ul("ns3::UdpSocketFactory",
+                                InetSocketAddress(Ipv4Address::GetAny(), ulPort));
+            ApplicationContainer r = ul.Install(remote.Get(0));
+            r.Get(0)->TraceConnectWithoutContext("Rx", MakeCallback(&UlRx));
+            clients.Add(UdpClientHelper(ueIfs.GetAddress(u), dlPort).Install(remote.Get(0)));
+            clients.Add(UdpClientHelper(inetIfs.GetAddress(1), ulPort).Install(ues.Get(u)));
+        }
+        clients.Start(MilliSeconds(300));
+    }
+
+    for (std::size_t i = 0; i < c.handoverTimes.size(); ++i)
+    {
+        uint32_t from = i % 2;
+        for (uint16_t u = 0; u < c.numUes; ++u)
+        {
+            lte->HandoverRequest(Seconds(c.handoverTimes[i]) + MilliSeconds(5 * u),
+                                 ueDevs.Get(u),
+                                 enbDevs.Get(from),
+                                 enbDevs.Get(1 - from));
+        }
+    }
+
+    Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/HandoverStart",
+                                  MakeCallback(&HandoverStart));
+    Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/HandoverEndOk",
+                                  MakeCallback(&HandoverEndOk));
+    for (const char* f : {"HandoverFailureJoining", "HandoverFailureLeaving",
+                          "HandoverFailureNoPreamble", "HandoverFailureMaxRach"})
+    {
+        Config::ConnectWithoutContext(std::string("/NodeList/*/DeviceList/*/LteEnbRrc/") + f,
+                                      MakeCallback(&HandoverFailure));
+    }
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/KeyDerivation",
+        MakeCallback(&EnbKey));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/KeyDerivation",
+        MakeCallback(&UeKey));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/IntegrityFailure",
+        MakeCallback(&IntegrityFailure));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/IntegrityFailure",
+        MakeCallback(&IntegrityFailure));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/DecipheringFailure",
+        MakeCallback(&DecipheringFailure));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/DecipheringFailure",
+        MakeCallback(&DecipheringFailure));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/SecurityMessage",
+        MakeCallback(&SecurityMessage));
+    // X2 link: the last device of each eNB node
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        Ptr<Node> n = enbs.Get(i);
+        n->GetDevice(n->GetNDevices() - 1)
+            ->TraceConnectWithoutContext("MacTx", MakeCallback(&X2Tx));
+    }
+
+    Simulator::Stop(Seconds(c.simTime));
+    Simulator::Run();
+    Simulator::Destroy();
+    g_result = nullptr;
+    return result;
+}
+
+} // namespace ltesec_test
