@@ -213,7 +213,7 @@ main(int argc, char* argv[])
     cmd.AddValue("timeToTrigger", "A3 time to trigger [ms]", timeToTriggerMs);
     cmd.AddValue("seed", "RNG seed", seed);
     cmd.AddValue("run", "RNG run number", run);
-    cmd.AddValue("csv", "CSV file of handovers (empty: none)", csv);
+    cmd.AddValue("csv", "CSV file of handovers (none: no file)", csv);
     cmd.AddValue("keyLog", "file to log every derived key in hex (empty: none)", keyLog);
     cmd.AddValue("quiet", "print the summary only", quiet);
     cmd.Parse(argc, argv);
@@ -371,7 +371,7 @@ main(int argc, char* argv[])
     Simulator::Run();
 
     std::ofstream out;
-    if (!csv.empty())
+    if (!csv.empty() && csv != "none")
     {
         out.open(csv);
         NS_ABORT_MSG_IF(!out, "--csv: cannot write '" << csv << "'");

@@ -1,0 +1,124 @@
+// Module pieces seen from a user: MME key freshness, the key log, attribute errors.
+#include "lte-sec-scenario.h"
+#include "test-print.h"
+
+#include "ns3/lte-sec-mme.h"
+#include "ns3/string.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace ns3;
+using namespace ns3::ltesec;
+
+namespace
+{
+
+/// Runs a shell command; returns exit code and stderr.
+std::pair<int, std::string>
+Run(const std::string& cmd)
+{
+    std::string err = "integration-" + std::to_string(::getpid()) + ".err";
+    int status = std::system((cmd + " >/dev/null 2>" + err).c_str());
+    std::ifstream in(err);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::remove(err.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ss.str()};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(integration)
+
+BOOST_AUTO_TEST_CASE(mme_gives_a_fresh_kenb_per_connection)
+{
+    Ptr<LteSecMme> mme = CreateObject<LteSecMme>();
+    Kasme kasme = mme->GetKasme(7);
+    UeSecurityCapabilities caps;
+    Kenb first = mme->InitialContextSetup(7, caps);
+    Kenb second = mme->InitialContextSetup(7, caps);
+    BOOST_TEST(first != second);
+    BOOST_TEST(first == DeriveKenb(kasme, 0));  // uplink NAS COUNT of the first connection
+    BOOST_TEST(second == DeriveKenb(kasme, 1)); // and of the second
+    // every IMSI has its own KASME; provisioning overrides the derivation
+    BOOST_TEST(mme->GetKasme(7) != mme->GetKasme(8));
+    Kasme mine = Kasme::FromHex(std::string(64, 'a'), "k");
+    mme->ProvisionKasme(8, mine);
+    BOOST_TEST(mme->GetKasme(8) == mine);
+}
+
+BOOST_AUTO_TEST_CASE(kasme_master_key_attribute)
+{
+    Ptr<LteSecMme> a = CreateObject<LteSecMme>();
+    Ptr<LteSecMme> b = CreateObject<LteSecMme>();
+    b->SetAttribute("KasmeMasterKey", StringValue(std::string(64, 'f')));
+    BOOST_TEST(a->GetKasme(1) != b->GetKasme(1));
+}
+
+BOOST_AUTO_TEST_CASE(key_log_only_when_asked)
+{
+    std::string path = "key-log-test.txt";
+    std::remove(path.c_str());
+    std::string exe = std::string(LTESEC_BIN_DIR) + "/lte-security-x2-handover";
+    auto plain = Run(exe + " --numEnbs=2 --numUes=1 --simTime=1 --csv=none");
+    BOOST_TEST(plain.first == 0);
+    BOOST_TEST(!std::ifstream(path).good());
+    auto logged = Run(exe + " --numEnbs=2 --numUes=1 --simTime=1 --csv=none --keyLog=" + path);
+    BOOST_TEST(logged.first == 0);
+    std::ifstream in(path);
+    BOOST_TEST(in.good());
+    std::string line;
+    int keys = 0;
+    while (std::getline(in, line))
+    {
+        if (line.empty() || line[0] == '#')
+        {
+            continue;
+        }
+        std::istringstream f(line);
+        std::string time, entity, imsi, rnti, key, hex;
+        f >> time >> entity >> imsi >> rnti >> key >> hex;
+        BOOST_TEST_CONTEXT(line)
+        {
+            BOOST_TEST((hex.size() == 64u || hex.size() == 32u));
+        }
+        ++keys;
+    }
+    BOOST_TEST(keys == 8); // eNB and UE: KeNB, KRRCenc, KRRCint, KUPenc at initial setup
+    std::remove(path.c_str());
+}
+
+BOOST_AUTO_TEST_CASE(bad_attribute_values_fail_naming_the_attribute)
+{
+    std::string exe = std::string(LTESEC_BIN_DIR) + "/lte-security-x2-handover --simTime=0.5 --csv=none ";
+    struct Case
+    {
+        std::string args;
+        std::string mention;
+    };
+
+    for (const Case& c : std::vector<Case>{
+             {"--eeaPriority=eea2,eea9", "ns3::LteSecEnbRrc::EeaPriority"},
+             {"--eiaPriority=eia2,,eia1", "ns3::LteSecEnbRrc::EiaPriority"},
+             {"--ueEea=aes", "ns3::LteSecUeRrc::SupportedEea"},
+             {"--ueEia=eia1,x", "ns3::LteSecUeRrc::SupportedEia"},
+             {"--keyLog=/nonexistent-dir/keys.txt", "KeyLogFile"},
+             {"--eiaPriority=eia3 --ueEia=eia1", "supports none of"},
+         })
+    {
+        BOOST_TEST_CONTEXT(c.args)
+        {
+            auto r = Run(exe + c.args);
+            BOOST_TEST(r.first != 0);
+            BOOST_TEST(r.second.find(c.mention) != std::string::npos, "stderr: " << r.second);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
