@@ -170,6 +170,10 @@ Agreement(const HandoverRecord& r)
     {
         return "n/a";
     }
+    if (r.ueKeys.empty())
+    {
+        return "n/a (command not received)";
+    }
     return r.targetKeys == r.ueKeys ? "yes" : "NO";
 }
 

@@ -19,7 +19,8 @@ namespace
 
 struct Sample
 {
-    double seconds;
+    double seconds;    ///< wall time
+    double cpuSeconds; ///< user + system time of the run
     long maxRssKb;
 };
 
@@ -67,7 +68,9 @@ RunOnce(const std::string& exe, const std::vector<std::string>& args, bool secur
         std::fprintf(stderr, "benchmark: %s failed (status %d)\n", exe.c_str(), status);
         std::exit(1);
     }
-    return {secs, ru.ru_maxrss};
+    double cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+                 ru.ru_stime.tv_usec / 1e6;
+    return {secs, cpu, ru.ru_maxrss};
 }
 
 double
@@ -113,6 +116,9 @@ main(int argc, char** argv)
     std::vector<double> mOff;
     std::vector<double> mOn;
     std::vector<double> ratios;
+    std::vector<double> cpuRatios;
+    std::vector<double> cOff;
+    std::vector<double> cOn;
     for (int r = 0; r < rounds; ++r)
     {
         bool onFirst = r % 2 == 1;
@@ -125,6 +131,9 @@ main(int argc, char** argv)
         mOn.push_back(on.maxRssKb);
         mOff.push_back(off.maxRssKb);
         ratios.push_back(on.seconds / off.seconds);
+        cpuRatios.push_back(on.cpuSeconds / off.cpuSeconds);
+        cOn.push_back(on.cpuSeconds);
+        cOff.push_back(off.cpuSeconds);
         std::printf("round %d: off %.3f s %ld kB, on %.3f s %ld kB\n",
                     r + 1,
                     off.seconds,
@@ -143,12 +152,17 @@ main(int argc, char** argv)
                 Median(tOff),
                 Median(tOn),
                 Median(ratios));
+    std::printf("%-22s %12.3f %12.3f %8.3f\n",
+                "CPU time [s]",
+                Median(cOff),
+                Median(cOn),
+                Median(cpuRatios));
     std::printf("%-22s %12.0f %12.0f %8.3f\n",
                 "peak memory [kB]",
                 Median(mOff),
                 Median(mOn),
                 Median(mOn) / Median(mOff));
-    std::printf("(medians of %d alternating rounds; time ratio = median of per-round ratios)\n",
+    std::printf("(medians of %d alternating rounds; time ratios = medians of per-round ratios)\n",
                 rounds);
     return 0;
 }

@@ -9,6 +9,7 @@
 #include "ns3/simulator.h"
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 namespace ns3
@@ -26,29 +27,47 @@ namespace
 /// Number of SN values (12-bit SN of ns-3's PDCP header).
 constexpr uint32_t SN_MODULUS = 4096;
 
-/// Copies the packet and byte tags of \p from onto \p to, byte tags shifted by \p offset bytes.
+/**
+ * Replaces the bytes of \p p by \p len bytes at \p data, keeping the packet object, hence its
+ * packet tags, and the byte tags that covered [from, from + count) of the old bytes, moved to
+ * start at \p to in the new ones.
+ */
 void
-CopyTags(Ptr<const Packet> from, Ptr<Packet> to, uint32_t offset)
+ReplaceBytes(Ptr<Packet> p,
+             const uint8_t* data,
+             uint32_t len,
+             uint32_t from,
+             uint32_t count,
+             uint32_t to)
 {
-    PacketTagIterator pit = from->GetPacketTagIterator();
-    while (pit.HasNext())
+    struct Saved
     {
-        PacketTagIterator::Item item = pit.Next();
+        std::unique_ptr<Tag> tag;
+        uint32_t start;
+        uint32_t end;
+    };
+
+    std::vector<Saved> saved;
+    ByteTagIterator it = p->GetByteTagIterator();
+    while (it.HasNext())
+    {
+        ByteTagIterator::Item item = it.Next();
+        uint32_t start = std::max(item.GetStart(), from);
+        uint32_t end = std::min(item.GetEnd(), from + count);
+        if (start >= end)
+        {
+            continue;
+        }
         Callback<ObjectBase*> ctor = item.GetTypeId().GetConstructor();
-        Tag* tag = dynamic_cast<Tag*>(ctor());
+        std::unique_ptr<Tag> tag(dynamic_cast<Tag*>(ctor()));
         item.GetTag(*tag);
-        to->AddPacketTag(*tag);
-        delete tag;
+        saved.push_back({std::move(tag), start - from + to, end - from + to});
     }
-    ByteTagIterator bit = from->GetByteTagIterator();
-    while (bit.HasNext())
+    p->RemoveAtEnd(p->GetSize());
+    p->AddAtEnd(Create<Packet>(data, len));
+    for (const auto& t : saved)
     {
-        ByteTagIterator::Item item = bit.Next();
-        Callback<ObjectBase*> ctor = item.GetTypeId().GetConstructor();
-        Tag* tag = dynamic_cast<Tag*>(ctor());
-        item.GetTag(*tag);
-        to->AddByteTag(*tag, item.GetStart() + offset, item.GetEnd() + offset);
-        delete tag;
+        p->AddByteTag(*t.tag, t.start, t.end);
     }
 }
 
@@ -169,20 +188,15 @@ LteSecPdcp::DoTransmitPdcpSdu(LtePdcpSapProvider::TransmitPdcpSduParameters para
         m_txHfn++;
     }
 
-    LtePdcpHeader header;
-    header.SetSequenceNumber(sn);
-    header.SetDcBit(LtePdcpHeader::DATA_PDU);
-    const uint32_t hlen = header.GetSerializedSize();
+    // ns-3's PDCP header (LtePdcpHeader): D/C bit, 3 reserved bits, 12-bit SN
+    const uint32_t hlen = 2;
 
     // PDU bytes: header || data [|| MAC-I]
     uint32_t dlen = sdu->GetSize();
     uint32_t maclen = m_srb ? MAC_I_SIZE : 0;
     std::vector<uint8_t> pdu(hlen + dlen + maclen, 0);
-    {
-        Ptr<Packet> h = Create<Packet>();
-        h->AddHeader(header);
-        h->CopyData(pdu.data(), hlen);
-    }
+    pdu[0] = static_cast<uint8_t>((LtePdcpHeader::DATA_PDU << 7) | ((sn >> 8) & 0x0f));
+    pdu[1] = static_cast<uint8_t>(sn & 0xff);
     sdu->CopyData(pdu.data() + hlen, dlen);
 
     if (IsActive())
@@ -204,9 +218,9 @@ LteSecPdcp::DoTransmitPdcpSdu(LtePdcpSapProvider::TransmitPdcpSduParameters para
         m_cipher->Apply(in, body, body, (dlen + maclen) * 8);
     }
 
-    Ptr<Packet> p = Create<Packet>(pdu.data(), pdu.size());
-    // tags of the SDU sit on its bytes, now after the header
-    CopyTags(sdu, p, hlen);
+    // the SDU becomes the PDU: its packet tags stay, its byte tags move behind the header
+    Ptr<Packet> p = sdu;
+    ReplaceBytes(p, pdu.data(), pdu.size(), 0, dlen, hlen);
     PdcpTag pdcpTag(Simulator::Now());
     p->AddByteTag(pdcpTag, 1, hlen);
 
@@ -229,8 +243,7 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
     Time delay = Simulator::Now() - pdcpTag.GetSenderTimestamp();
     m_rxPdu(m_rnti, m_lcid, p->GetSize(), delay.GetNanoSeconds());
 
-    LtePdcpHeader header;
-    const uint32_t hlen = header.GetSerializedSize();
+    const uint32_t hlen = 2; // LtePdcpHeader
     uint32_t maclen = m_srb ? MAC_I_SIZE : 0;
     if (p->GetSize() < hlen + maclen)
     {
@@ -240,8 +253,7 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
     }
     std::vector<uint8_t> pdu(p->GetSize());
     p->CopyData(pdu.data(), pdu.size());
-    p->PeekHeader(header);
-    uint16_t sn = header.GetSequenceNumber();
+    uint16_t sn = static_cast<uint16_t>(((pdu[0] & 0x0f) << 8) | pdu[1]);
     uint32_t count = RxCount(sn);
     uint32_t dlen = pdu.size() - hlen - maclen;
 
@@ -279,10 +291,9 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
     m_rxNextCount = std::max(m_rxNextCount, count + 1);
     m_rxSequenceNumber = m_rxNextCount % SN_MODULUS;
 
-    Ptr<Packet> sdu = Create<Packet>(pdu.data() + hlen, dlen);
-    // keep the tags that covered the data bytes
-    Ptr<Packet> tagged = p->CreateFragment(hlen, dlen);
-    CopyTags(tagged, sdu, 0);
+    // the PDU becomes the SDU, keeping the tags that covered the data bytes
+    Ptr<Packet> sdu = p;
+    ReplaceBytes(sdu, pdu.data() + hlen, dlen, hlen, dlen, 0);
 
     LtePdcpSapUser::ReceivePdcpSduParameters params;
     params.pdcpSdu = sdu;
