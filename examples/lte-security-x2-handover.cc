@@ -413,7 +413,8 @@ main(int argc, char* argv[])
     std::cout << "Summary: " << g_done.size() << " handovers, " << ok << " completed, " << agree
               << " with UE and target keys agreeing, " << g_integrityFailures
               << " integrity failures; security bytes X2 " << x2Total << ", air " << airTotal
-              << (security ? "" : " (security off)") << (idealRrc ? " (ideal RRC)" : "") << "\n";
+              << (security ? "" : " (security off)") << (idealRrc ? " (ideal RRC)" : "") << "\n"
+              << "Simulator events executed: " << Simulator::GetEventCount() << "\n";
 
     Simulator::Destroy();
     return 0;
