@@ -10,26 +10,12 @@
  */
 #include "ns3/core-module.h"
 #include "ns3/lte-sec-context.h"
+#include "ns3/lte-sec-enb-rrc.h"
 
 #include <iostream>
-#include <sstream>
 
 using namespace ns3;
 using namespace ns3::ltesec;
-
-template <typename Alg, typename Parse>
-static std::vector<Alg>
-ParseList(const std::string& list, Parse parse, const std::string& what)
-{
-    std::vector<Alg> out;
-    std::string item;
-    std::istringstream in(list);
-    while (std::getline(in, item, ','))
-    {
-        out.push_back(parse(item, what));
-    }
-    return out;
-}
 
 int
 main(int argc, char* argv[])
@@ -61,8 +47,8 @@ main(int argc, char* argv[])
     {
         mme.nas.kasme = Kasme::FromHex(kasmeHex, "--kasme");
         mme.ueCapabilities = UeSecurityCapabilities::FromLists(ueEea, ueEia);
-        auto eeas = ParseList<Eea>(eeaPriority, ParseEea, "--eeaPriority");
-        auto eias = ParseList<Eia>(eiaPriority, ParseEia, "--eiaPriority");
+        auto eeas = ParseEeaList(eeaPriority, "--eeaPriority");
+        auto eias = ParseEiaList(eiaPriority, "--eiaPriority");
 
         // MME: KeNB at initial context setup
         mme.nas.ulNasCount = ulNasCount;

@@ -95,6 +95,34 @@ UeSecurityCapabilities::FromLists(const std::string& eeaList, const std::string&
     return c;
 }
 
+std::string
+UeSecurityCapabilities::EeaList() const
+{
+    std::string s;
+    for (uint8_t a = 0; a < 4; ++a)
+    {
+        if (Supports(static_cast<Eea>(a)))
+        {
+            s += (s.empty() ? "" : ",") + std::string(EeaName(static_cast<Eea>(a)));
+        }
+    }
+    return s;
+}
+
+std::string
+UeSecurityCapabilities::EiaList() const
+{
+    std::string s;
+    for (uint8_t a = 0; a < 4; ++a)
+    {
+        if (Supports(static_cast<Eia>(a)))
+        {
+            s += (s.empty() ? "" : ",") + std::string(EiaName(static_cast<Eia>(a)));
+        }
+    }
+    return s;
+}
+
 namespace
 {
 

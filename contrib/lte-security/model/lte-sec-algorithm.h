@@ -77,6 +77,11 @@ struct UeSecurityCapabilities
     /// Capabilities from lists such as "eea0,eea1,eea2" / "eia1,eia2"; throws on unknown names.
     static UeSecurityCapabilities FromLists(const std::string& eeaList, const std::string& eiaList);
 
+    /// \return the supported EEAs as "eea0,eea2"
+    std::string EeaList() const;
+    /// \return the supported EIAs as "eia1,eia2"
+    std::string EiaList() const;
+
     bool operator==(const UeSecurityCapabilities& o) const
     {
         return eea == o.eea && eia == o.eia;

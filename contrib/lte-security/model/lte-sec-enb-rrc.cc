@@ -202,33 +202,15 @@ void
 LteSecEnbRrc::TraceKeys(const UeEntry& ue) const
 {
     const EnbUeSecurityContext& c = ue.ctx;
-    std::string eea = EeaName(c.algorithms.ciphering);
-    std::string eia = EiaName(c.algorithms.integrity);
-    struct Named
-    {
-        std::string name;
-        std::string fp;
-        std::string hex;
-    };
-
-    Named keys[] = {
-        {"KeNB", c.kenb.Fingerprint(), ""},
-        {"KRRCenc(" + eea + ")", c.keys.rrcEnc.Fingerprint(), ""},
-        {"KRRCint(" + eia + ")", c.keys.rrcInt.Fingerprint(), ""},
-        {"KUPenc(" + eea + ")", c.keys.upEnc.Fingerprint(), ""},
-    };
-    for (const auto& k : keys)
-    {
-        m_keyDerivationTrace(ue.imsi, m_cellId, c.cRnti, k.name, k.fp);
-    }
-    if (m_keyLog)
-    {
-        std::string entity = "eNB-cell" + std::to_string(m_cellId);
-        m_keyLog->Write(entity, ue.imsi, c.cRnti, "KeNB", c.kenb.RevealHex());
-        m_keyLog->Write(entity, ue.imsi, c.cRnti, keys[1].name, c.keys.rrcEnc.RevealHex());
-        m_keyLog->Write(entity, ue.imsi, c.cRnti, keys[2].name, c.keys.rrcInt.RevealHex());
-        m_keyLog->Write(entity, ue.imsi, c.cRnti, keys[3].name, c.keys.upEnc.RevealHex());
-    }
+    ReportAsKeys(m_keyDerivationTrace,
+                 m_keyLog,
+                 "eNB-cell" + std::to_string(m_cellId),
+                 ue.imsi,
+                 m_cellId,
+                 c.cRnti,
+                 c.kenb,
+                 c.algorithms,
+                 c.keys);
 }
 
 void

@@ -138,8 +138,7 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     bool m_tamperReceivedKenb{false};
     std::map<uint16_t, UeEntry> m_ues;
 
-    TracedCallback<uint64_t, uint16_t, uint16_t, const std::string&, const std::string&>
-        m_keyDerivationTrace;
+    KeyDerivationTrace m_keyDerivationTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_integrityFailureTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
     TracedCallback<const std::string&, const std::string&, uint64_t, uint32_t>

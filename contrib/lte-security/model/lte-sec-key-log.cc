@@ -28,4 +28,40 @@ LteSecKeyLog::Write(const std::string& entity,
     m_out.flush();
 }
 
+void
+ReportAsKeys(const KeyDerivationTrace& trace,
+             const Ptr<LteSecKeyLog>& keyLog,
+             const std::string& entity,
+             uint64_t imsi,
+             uint16_t cellId,
+             uint16_t rnti,
+             const ltesec::Kenb& kenb,
+             const ltesec::AsAlgorithms& algorithms,
+             const ltesec::AsKeys& keys)
+{
+    std::string eea = ltesec::EeaName(algorithms.ciphering);
+    std::string eia = ltesec::EiaName(algorithms.integrity);
+    struct Named
+    {
+        std::string name;
+        const uint8_t* data;
+        std::size_t size;
+    };
+
+    const Named all[] = {
+        {"KeNB", kenb.Data(), ltesec::Kenb::SIZE},
+        {"KRRCenc(" + eea + ")", keys.rrcEnc.Data(), ltesec::AlgKey::SIZE},
+        {"KRRCint(" + eia + ")", keys.rrcInt.Data(), ltesec::AlgKey::SIZE},
+        {"KUPenc(" + eea + ")", keys.upEnc.Data(), ltesec::AlgKey::SIZE},
+    };
+    for (const auto& k : all)
+    {
+        trace(imsi, cellId, rnti, k.name, ltesec::KeyFingerprint(k.data, k.size));
+        if (keyLog)
+        {
+            keyLog->Write(entity, imsi, rnti, k.name, ltesec::ToHex(k.data, k.size));
+        }
+    }
+}
+
 } // namespace ns3

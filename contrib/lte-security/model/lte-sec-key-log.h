@@ -4,7 +4,11 @@
 #ifndef LTE_SEC_KEY_LOG_H
 #define LTE_SEC_KEY_LOG_H
 
+#include "lte-sec-context.h"
+
+#include "ns3/ptr.h"
 #include "ns3/simple-ref-count.h"
+#include "ns3/traced-callback.h"
 
 #include <cstdint>
 #include <fstream>
@@ -34,6 +38,24 @@ class LteSecKeyLog : public SimpleRefCount<LteSecKeyLog>
   private:
     std::ofstream m_out;
 };
+
+/// TracedCallback type of the KeyDerivation trace sources: IMSI, cell, C-RNTI, key, fingerprint.
+using KeyDerivationTrace =
+    TracedCallback<uint64_t, uint16_t, uint16_t, const std::string&, const std::string&>;
+
+/**
+ * Reports KeNB and the three AS keys of a context: their fingerprints to \p trace (key names carry
+ * the algorithm, e.g. "KRRCint(eia2)") and, if \p keyLog is set, their values to the key log.
+ */
+void ReportAsKeys(const KeyDerivationTrace& trace,
+                  const Ptr<LteSecKeyLog>& keyLog,
+                  const std::string& entity,
+                  uint64_t imsi,
+                  uint16_t cellId,
+                  uint16_t rnti,
+                  const ltesec::Kenb& kenb,
+                  const ltesec::AsAlgorithms& algorithms,
+                  const ltesec::AsKeys& keys);
 
 } // namespace ns3
 

@@ -80,49 +80,27 @@ LteSecUeRrc::Setup(uint64_t imsi, const Kasme& kasme, Ptr<LteSecKeyLog> keyLog, 
 void
 LteSecUeRrc::SetSupportedEea(std::string list)
 {
-    m_ctx.capabilities.eea = 0;
-    for (Eea a : ParseEeaList(list, "ns3::LteSecUeRrc::SupportedEea"))
-    {
-        m_ctx.capabilities.eea |= 0x80 >> static_cast<uint8_t>(a);
-    }
+    ParseEeaList(list, "ns3::LteSecUeRrc::SupportedEea"); // aborts naming the attribute
+    m_ctx.capabilities.eea = UeSecurityCapabilities::FromLists(list, "").eea;
 }
 
 std::string
 LteSecUeRrc::GetSupportedEea() const
 {
-    std::vector<Eea> v;
-    for (uint8_t a = 0; a < 4; ++a)
-    {
-        if (m_ctx.capabilities.Supports(static_cast<Eea>(a)))
-        {
-            v.push_back(static_cast<Eea>(a));
-        }
-    }
-    return EeaListToString(v);
+    return m_ctx.capabilities.EeaList();
 }
 
 void
 LteSecUeRrc::SetSupportedEia(std::string list)
 {
-    m_ctx.capabilities.eia = 0;
-    for (Eia a : ParseEiaList(list, "ns3::LteSecUeRrc::SupportedEia"))
-    {
-        m_ctx.capabilities.eia |= 0x80 >> static_cast<uint8_t>(a);
-    }
+    ParseEiaList(list, "ns3::LteSecUeRrc::SupportedEia"); // aborts naming the attribute
+    m_ctx.capabilities.eia = UeSecurityCapabilities::FromLists("", list).eia;
 }
 
 std::string
 LteSecUeRrc::GetSupportedEia() const
 {
-    std::vector<Eia> v;
-    for (uint8_t a = 0; a < 4; ++a)
-    {
-        if (m_ctx.capabilities.Supports(static_cast<Eia>(a)))
-        {
-            v.push_back(static_cast<Eia>(a));
-        }
-    }
-    return EiaListToString(v);
+    return m_ctx.capabilities.EiaList();
 }
 
 UeSecurityCapabilities
@@ -146,24 +124,15 @@ LteSecUeRrc::IsActive() const
 void
 LteSecUeRrc::TraceKeys(uint16_t cellId) const
 {
-    std::string eea = EeaName(m_ctx.algorithms.ciphering);
-    std::string eia = EiaName(m_ctx.algorithms.integrity);
-    const std::string names[] = {"KeNB",
-                                 "KRRCenc(" + eea + ")",
-                                 "KRRCint(" + eia + ")",
-                                 "KUPenc(" + eea + ")"};
-    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[0], m_ctx.kenb.Fingerprint());
-    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[1], m_ctx.keys.rrcEnc.Fingerprint());
-    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[2], m_ctx.keys.rrcInt.Fingerprint());
-    m_keyDerivationTrace(m_ctx.imsi, cellId, m_ctx.cRnti, names[3], m_ctx.keys.upEnc.Fingerprint());
-    if (m_keyLog)
-    {
-        std::string entity = "UE-imsi" + std::to_string(m_ctx.imsi);
-        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[0], m_ctx.kenb.RevealHex());
-        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[1], m_ctx.keys.rrcEnc.RevealHex());
-        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[2], m_ctx.keys.rrcInt.RevealHex());
-        m_keyLog->Write(entity, m_ctx.imsi, m_ctx.cRnti, names[3], m_ctx.keys.upEnc.RevealHex());
-    }
+    ReportAsKeys(m_keyDerivationTrace,
+                 m_keyLog,
+                 "UE-imsi" + std::to_string(m_ctx.imsi),
+                 m_ctx.imsi,
+                 cellId,
+                 m_ctx.cRnti,
+                 m_ctx.kenb,
+                 m_ctx.algorithms,
+                 m_ctx.keys);
 }
 
 void

@@ -89,8 +89,7 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     LteUeRrc* m_rrc{nullptr};
     std::map<uint8_t, Ptr<LteSecPdcp>> m_pdcps;
 
-    TracedCallback<uint64_t, uint16_t, uint16_t, const std::string&, const std::string&>
-        m_keyDerivationTrace;
+    KeyDerivationTrace m_keyDerivationTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_integrityFailureTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
 };
