@@ -126,6 +126,13 @@ DecipheringFailure(uint64_t imsi, uint16_t rnti, uint8_t lcid, uint32_t count)
 }
 
 void
+HandoverRejected(uint64_t imsi, uint16_t source, const std::string& reason)
+{
+    g_result->handoversRejected++;
+    Event("HandoverRejected " + std::to_string(imsi) + " " + std::to_string(source) + " " + reason);
+}
+
+void
 SecurityMessage(const std::string& interface, const std::string& msg, uint64_t imsi, uint32_t n)
 {
     g_result->securityMessages.emplace_back(interface + " " + msg, n);
@@ -244,15 +251,27 @@ RunScenario(const ScenarioConfig& c)
         Ptr<LteSecurityHelper> sec = CreateObject<LteSecurityHelper>();
         sec->SetUeAttribute("SupportedEea", StringValue(c.ueEea));
         sec->SetUeAttribute("SupportedEia", StringValue(c.ueEia));
-        sec->Install(enbDevs, ueDevs);
+        sec->InstallEnb(c.onlyTargetSecure ? NetDeviceContainer(enbDevs.Get(1)) : enbDevs);
+        if (!c.onlyTargetSecure)
+        {
+            sec->InstallUe(ueDevs);
+        }
         for (uint32_t i = 0; i < 2; ++i)
         {
-            Ptr<LteSecEnbRrc> e = enbDevs.Get(i)->GetObject<LteSecEnbRrc>();
-            e->SetAttribute("EeaPriority", StringValue(c.eeaPriority[i]));
-            e->SetAttribute("EiaPriority", StringValue(c.eiaPriority[i]));
+            if (Ptr<LteSecEnbRrc> e = enbDevs.Get(i)->GetObject<LteSecEnbRrc>())
+            {
+                e->SetAttribute("EeaPriority", StringValue(c.eeaPriority[i]));
+                e->SetAttribute("EiaPriority", StringValue(c.eiaPriority[i]));
+            }
         }
         enbDevs.Get(1)->GetObject<LteSecEnbRrc>()->SetAttribute("TamperReceivedKenb",
                                                                  BooleanValue(c.tamperTarget));
+        if (c.kasmeMismatch)
+        {
+            // after Install: the UE keeps the KASME it was given, the MME now holds another
+            sec->GetMme()->ProvisionKasme(1,
+                                          ltesec::Kasme::FromHex(std::string(64, 'a'), "kasme"));
+        }
     }
     lte->Attach(ueDevs, enbDevs.Get(0));
     lte->AddX2Interface(enbs);
@@ -319,6 +338,9 @@ RunScenario(const ScenarioConfig& c)
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/DecipheringFailure",
         MakeCallback(&DecipheringFailure));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/HandoverRejected",
+        MakeCallback(&HandoverRejected));
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/SecurityMessage",
         MakeCallback(&SecurityMessage));

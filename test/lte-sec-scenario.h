@@ -23,6 +23,8 @@ struct ScenarioConfig
     std::string ueEea{"eea0,eea1,eea2,eea3"};
     std::string ueEia{"eia0,eia1,eia2,eia3"};
     bool tamperTarget{false}; ///< the second eNB corrupts every KeNB it receives
+    bool kasmeMismatch{false}; ///< the MME holds another KASME for IMSI 1 than the UE
+    bool onlyTargetSecure{false}; ///< the module only on the second eNB (not on the UEs)
     bool traffic{true};       ///< UDP downlink and uplink for every UE
     uint32_t seed{1};
     uint32_t run{1};
@@ -45,6 +47,7 @@ struct ScenarioResult
     uint32_t handoverFailures{0};          ///< HandoverFailure* traces at any eNB
     uint32_t integrityFailures{0};         ///< IntegrityFailure at any eNB or UE
     uint32_t decipheringFailures{0};       ///< DecipheringFailure at any eNB or UE
+    uint32_t handoversRejected{0};         ///< HandoverRejected at any eNB
     std::vector<uint32_t> x2HandoverRequestBytes; ///< UDP payload of each X2 HANDOVER REQUEST
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                 ///< received by the UEs' sinks

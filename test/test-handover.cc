@@ -118,6 +118,17 @@ BOOST_AUTO_TEST_CASE(wrong_kenb_at_target_fails_the_confirm)
     }
 }
 
+BOOST_AUTO_TEST_CASE(target_refuses_a_handover_without_security_information)
+{
+    ScenarioConfig c;
+    c.onlyTargetSecure = true;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.handoversRejected == 1u);
+    BOOST_TEST(r.handovers.empty()); // the source got a HANDOVER PREPARATION FAILURE
+    BOOST_TEST(r.x2HandoverRequestBytes.size() == 1u);
+    BOOST_TEST(r.dlRxBytes > 10000u); // the UE stays in the source cell
+}
+
 BOOST_AUTO_TEST_CASE(x2_handover_request_grows_by_the_container)
 {
     ScenarioConfig c;

@@ -53,6 +53,23 @@ BOOST_AUTO_TEST_CASE(mme_gives_a_fresh_kenb_per_connection)
     BOOST_TEST(mme->GetKasme(8) == mine);
 }
 
+BOOST_AUTO_TEST_CASE(ue_checks_the_security_mode_command)
+{
+    ltesec_test::ScenarioConfig c;
+    c.handoverTimes = {};
+    c.simTime = 1.0;
+    ltesec_test::ScenarioResult good = ltesec_test::RunScenario(c);
+    BOOST_TEST(good.integrityFailures == 0u);
+    BOOST_TEST(good.dlRxBytes > 10000u);
+    // a UE whose KASME differs from the MME's derives other keys: the command fails its check at
+    // the UE, which discards it (no bearers, no data), and the failure is traced
+    c.kasmeMismatch = true;
+    ltesec_test::ScenarioResult bad = ltesec_test::RunScenario(c);
+    BOOST_TEST(bad.integrityFailures == 1u);
+    BOOST_TEST(bad.dlRxBytes == 0u);
+    BOOST_TEST(bad.ulRxBytes == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(kasme_master_key_attribute)
 {
     Ptr<LteSecMme> a = CreateObject<LteSecMme>();

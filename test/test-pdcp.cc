@@ -218,6 +218,34 @@ BOOST_AUTO_TEST_CASE(drb_under_a_wrong_key_is_dropped_and_traced)
     BOOST_TEST(deciphering.size() == 20u);
 }
 
+BOOST_AUTO_TEST_CASE(security_mode_command_is_checked_once_keys_exist)
+{
+    for (bool rightKey : {true, false})
+    {
+        BOOST_TEST_CONTEXT((rightKey ? "right key" : "wrong key"))
+        {
+            Link l(true);
+            l.tx->StartIntegrity(Eia::EIA2, INT); // integrity protected, not ciphered
+            l.Send(MSG);
+            const auto& pdu = l.wire.seen[0];
+            BOOST_TEST(std::vector<uint8_t>(pdu.begin() + 2, pdu.begin() + 2 + MSG.size()) == MSG,
+                       boost::test_tools::per_element());
+            BOOST_TEST(std::vector<uint8_t>(pdu.end() - 4, pdu.end()) != std::vector<uint8_t>(4, 0));
+            // the receiver has no keys yet: it delivers and keeps the MAC-I for later
+            BOOST_TEST(l.sink.sdus.size() == 1u);
+            BOOST_TEST(l.rx->HasPending());
+            AlgKey key = INT;
+            if (!rightKey)
+            {
+                key.Data()[3] ^= 0x10;
+            }
+            BOOST_TEST(l.rx->VerifyPending(Eia::EIA2, key) == rightKey);
+            BOOST_TEST(l.failures.size() == (rightKey ? 0u : 1u));
+            BOOST_TEST(!l.rx->HasPending());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(count_runs_across_sn_wrap)
 {
     Link l(true);

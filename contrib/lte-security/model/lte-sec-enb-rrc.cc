@@ -135,7 +135,12 @@ LteSecEnbRrc::GetTypeId()
                             "A message carrying security information was sent: interface "
                             "(X2, Uu), message, IMSI, bytes of security information in it.",
                             MakeTraceSourceAccessor(&LteSecEnbRrc::m_securityMessageTrace),
-                            "ns3::LteSecEnbRrc::SecurityMessageTracedCallback");
+                            "ns3::LteSecEnbRrc::SecurityMessageTracedCallback")
+            .AddTraceSource("HandoverRejected",
+                            "A handover into this eNB was refused for security reasons: IMSI, "
+                            "source cell, reason.",
+                            MakeTraceSourceAccessor(&LteSecEnbRrc::m_handoverRejectedTrace),
+                            "ns3::LteSecEnbRrc::HandoverRejectedTracedCallback");
     return tid;
 }
 
@@ -327,6 +332,13 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
         msg.securityConfigHo.keyChangeIndicator = false;
         msg.securityConfigHo.nextHopChainingCount = ue.ctx.ncc;
         ue.phase = Phase::ACTIVE;
+        // TS 33.401 7.2.4.5: the command is integrity protected, not ciphered; ciphering (and
+        // the DRBs' protection) starts once it has left
+        auto srb1 = ue.pdcps.find(1);
+        if (srb1 != ue.pdcps.end())
+        {
+            srb1->second->StartIntegrity(ue.ctx.algorithms.integrity, ue.ctx.keys.rrcInt);
+        }
         Simulator::ScheduleNow(&LteSecEnbRrc::ActivatePdcps, this, rnti);
         m_securityMessageTrace("Uu",
                                "RRCConnectionReconfiguration (security mode command)",
@@ -383,6 +395,11 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
         NS_LOG_WARN("cell " << m_cellId << ": handover of IMSI " << imsi << " from cell "
                             << sourceCellId << " without a valid AS Security Information IE ("
                             << info.size() << " bytes): rejected");
+        m_handoverRejectedTrace(imsi,
+                                sourceCellId,
+                                "AS Security Information IE of " + std::to_string(info.size()) +
+                                    " bytes, " + std::to_string(AS_SECURITY_INFORMATION_SIZE) +
+                                    " expected");
         return false;
     }
     EnbUeSecurityContext& c = ue.ctx;
@@ -404,6 +421,7 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
     if (!SelectAlgorithms(c.ueCapabilities, selected))
     {
         NS_LOG_WARN("cell " << m_cellId << ": no common algorithm with IMSI " << imsi);
+        m_handoverRejectedTrace(imsi, sourceCellId, "no algorithm in common with the UE");
         return false;
     }
     if (allows(m_eeaPriority, source.ciphering) && c.ueCapabilities.Supports(source.ciphering))

@@ -67,6 +67,10 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
                                                    uint16_t rnti,
                                                    uint8_t lcid,
                                                    uint32_t count);
+    /// TracedCallback signature of HandoverRejected
+    typedef void (*HandoverRejectedTracedCallback)(uint64_t imsi,
+                                                   uint16_t sourceCellId,
+                                                   const std::string& reason);
     /// TracedCallback signature of SecurityMessage
     typedef void (*SecurityMessageTracedCallback)(const std::string& interface,
                                                   const std::string& message,
@@ -143,6 +147,7 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
     TracedCallback<const std::string&, const std::string&, uint64_t, uint32_t>
         m_securityMessageTrace;
+    TracedCallback<uint64_t, uint16_t, const std::string&> m_handoverRejectedTrace;
 };
 
 /// \return "eea2,eea1,..." for a priority list

@@ -63,6 +63,11 @@ void
 LteSecMme::ProvisionKasme(uint64_t imsi, const Kasme& kasme)
 {
     m_provisioned[imsi] = kasme;
+    auto it = m_contexts.find(imsi);
+    if (it != m_contexts.end())
+    {
+        it->second.nas.kasme = kasme; // the next KeNB comes from the new KASME
+    }
 }
 
 Kasme

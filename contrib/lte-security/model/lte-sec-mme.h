@@ -33,7 +33,8 @@ class LteSecMme : public Object
     LteSecMme();
     ~LteSecMme() override;
 
-    /// Set the KASME of an IMSI (overrides the master-key derivation).
+    /// Set the KASME of an IMSI (overrides the master-key derivation; applies from the next
+    /// initial context setup). A UE gets its KASME when the helper installs it: provision first.
     void ProvisionKasme(uint64_t imsi, const ltesec::Kasme& kasme);
 
     /// \return the KASME of an IMSI, provisioned or derived from the master key

@@ -116,6 +116,7 @@ LteSecPdcp::DoDispose()
 {
     m_cipher.reset();
     m_integrity.reset();
+    m_pending.reset();
     LtePdcp::DoDispose();
 }
 
@@ -135,12 +136,56 @@ LteSecPdcp::Activate(Eea eea, const AlgKey& encKey, Eia eia, const AlgKey& intKe
     {
         m_integrity = std::make_unique<EiaIntegrity>(eia, intKey);
     }
+    m_pending.reset();
 }
 
 bool
 LteSecPdcp::IsActive() const
 {
     return m_cipher != nullptr;
+}
+
+void
+LteSecPdcp::StartIntegrity(Eia eia, const AlgKey& intKey)
+{
+    NS_LOG_FUNCTION(this << m_rnti << +m_lcid << eia);
+    if (m_srb)
+    {
+        m_integrity = std::make_unique<EiaIntegrity>(eia, intKey);
+    }
+    m_pending.reset();
+}
+
+bool
+LteSecPdcp::HasPending() const
+{
+    return m_pending != nullptr;
+}
+
+bool
+LteSecPdcp::VerifyPending(Eia eia, const AlgKey& intKey)
+{
+    if (!m_pending)
+    {
+        return false;
+    }
+    std::unique_ptr<Pending> pending = std::move(m_pending);
+    AlgorithmInput in;
+    in.count = pending->count;
+    in.bearer = GetBearerInput();
+    in.direction = m_txDirection == Direction::DOWNLINK ? Direction::UPLINK : Direction::DOWNLINK;
+    uint32_t expected = EiaIntegrity(eia, intKey)
+                            .ComputeMac(in,
+                                        pending->protectedPart.data(),
+                                        uint64_t(pending->protectedPart.size()) * 8);
+    if (expected != pending->macI)
+    {
+        NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << pending->count
+                            << ": MAC-I of the security mode command does not verify");
+        m_integrityFailureTrace(m_rnti, m_lcid, pending->count);
+        return false;
+    }
+    return true;
 }
 
 bool
@@ -199,21 +244,21 @@ LteSecPdcp::DoTransmitPdcpSdu(LtePdcpSapProvider::TransmitPdcpSduParameters para
     pdu[1] = static_cast<uint8_t>(sn & 0xff);
     sdu->CopyData(pdu.data() + hlen, dlen);
 
-    if (IsActive())
+    AlgorithmInput in;
+    in.count = count;
+    in.bearer = GetBearerInput();
+    in.direction = m_txDirection;
+    if (m_srb && m_integrity)
     {
-        AlgorithmInput in;
-        in.count = count;
-        in.bearer = GetBearerInput();
-        in.direction = m_txDirection;
-        if (m_srb)
-        {
-            uint32_t mac = m_integrity->ComputeMac(in, pdu.data(), uint64_t(hlen + dlen) * 8);
-            uint8_t* m = pdu.data() + hlen + dlen;
-            m[0] = mac >> 24;
-            m[1] = mac >> 16;
-            m[2] = mac >> 8;
-            m[3] = mac;
-        }
+        uint32_t mac = m_integrity->ComputeMac(in, pdu.data(), uint64_t(hlen + dlen) * 8);
+        uint8_t* m = pdu.data() + hlen + dlen;
+        m[0] = mac >> 24;
+        m[1] = mac >> 16;
+        m[2] = mac >> 8;
+        m[3] = mac;
+    }
+    if (m_cipher)
+    {
         uint8_t* body = pdu.data() + hlen;
         m_cipher->Apply(in, body, body, (dlen + maclen) * 8);
     }
@@ -257,19 +302,22 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
     uint32_t count = RxCount(sn);
     uint32_t dlen = pdu.size() - hlen - maclen;
 
-    if (IsActive())
+    AlgorithmInput in;
+    in.count = count;
+    in.bearer = GetBearerInput();
+    in.direction = m_txDirection == Direction::DOWNLINK ? Direction::UPLINK : Direction::DOWNLINK;
+    uint8_t* body = pdu.data() + hlen;
+    if (m_cipher)
     {
-        AlgorithmInput in;
-        in.count = count;
-        in.bearer = GetBearerInput();
-        in.direction = m_txDirection == Direction::DOWNLINK ? Direction::UPLINK : Direction::DOWNLINK;
-        uint8_t* body = pdu.data() + hlen;
         m_cipher->Apply(in, body, body, (dlen + maclen) * 8);
-        if (m_srb)
+    }
+    if (m_srb)
+    {
+        const uint8_t* m = pdu.data() + hlen + dlen;
+        uint32_t received =
+            (uint32_t(m[0]) << 24) | (uint32_t(m[1]) << 16) | (uint32_t(m[2]) << 8) | m[3];
+        if (m_integrity)
         {
-            const uint8_t* m = pdu.data() + hlen + dlen;
-            uint32_t received = (uint32_t(m[0]) << 24) | (uint32_t(m[1]) << 16) |
-                                (uint32_t(m[2]) << 8) | m[3];
             uint32_t expected = m_integrity->ComputeMac(in, pdu.data(), uint64_t(hlen + dlen) * 8);
             if (received != expected)
             {
@@ -279,13 +327,21 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
                 return;
             }
         }
-        else if (!IsIpPacket(body, dlen))
+        else
         {
-            NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
-                                << ": does not decipher to an IP packet, PDU dropped");
-            m_decipheringFailureTrace(m_rnti, m_lcid, count);
-            return;
+            // no keys yet: kept so that the security mode command can be checked once they exist
+            m_pending = std::make_unique<Pending>();
+            m_pending->count = count;
+            m_pending->protectedPart.assign(pdu.begin(), pdu.begin() + hlen + dlen);
+            m_pending->macI = received;
         }
+    }
+    else if (m_cipher && !IsIpPacket(body, dlen))
+    {
+        NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
+                            << ": does not decipher to an IP packet, PDU dropped");
+        m_decipheringFailureTrace(m_rnti, m_lcid, count);
+        return;
     }
 
     m_rxNextCount = std::max(m_rxNextCount, count + 1);

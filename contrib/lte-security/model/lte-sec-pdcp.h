@@ -10,6 +10,7 @@
 #include "ns3/traced-callback.h"
 
 #include <memory>
+#include <vector>
 
 namespace ns3
 {
@@ -57,6 +58,29 @@ class LteSecPdcp : public LtePdcp
     /// \return true once Activate() was called
     bool IsActive() const;
 
+    /**
+     * Start integrity protection alone (SRB): the security mode command is integrity protected
+     * but not ciphered. Activate() later adds ciphering.
+     * \param eia the integrity algorithm
+     * \param intKey KRRCint
+     */
+    void StartIntegrity(ltesec::Eia eia, const ltesec::AlgKey& intKey);
+
+    /**
+     * \return true if an SRB PDU arrived before integrity was active: its MAC-I could not be
+     * checked yet (see VerifyPending())
+     */
+    bool HasPending() const;
+
+    /**
+     * Check the MAC-I of the last PDU that arrived before integrity was active, now that the keys
+     * are known (the UE's check of the security mode command). A failure fires IntegrityFailure.
+     * \param eia the integrity algorithm
+     * \param intKey KRRCint
+     * \return true if it verifies
+     */
+    bool VerifyPending(ltesec::Eia eia, const ltesec::AlgKey& intKey);
+
     /// \return true for a signalling radio bearer
     bool IsSrb() const;
 
@@ -89,6 +113,16 @@ class LteSecPdcp : public LtePdcp
     uint32_t m_rxNextCount{0}; ///< COUNT expected next on receive
     std::unique_ptr<ltesec::EeaCipher> m_cipher;
     std::unique_ptr<ltesec::EiaIntegrity> m_integrity;
+
+    /// The last SRB PDU received before integrity was active.
+    struct Pending
+    {
+        uint32_t count{0};
+        std::vector<uint8_t> protectedPart; ///< header || data
+        uint32_t macI{0};
+    };
+
+    std::unique_ptr<Pending> m_pending;
     TracedCallback<uint16_t, uint8_t, uint32_t> m_integrityFailureTrace;
     TracedCallback<uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
 };

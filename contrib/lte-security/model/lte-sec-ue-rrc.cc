@@ -212,6 +212,16 @@ LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
         m_ctx.nas.ulNasCount++;
         m_ctx.cRnti = rnti;
         m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+        // With real RRC the command came through SRB1 with a MAC-I that only now can be checked
+        // (ideal RRC bypasses PDCP: nothing to check).
+        auto srb1 = m_pdcps.find(1);
+        if (srb1 != m_pdcps.end() && srb1->second->HasPending() &&
+            !srb1->second->VerifyPending(m_ctx.algorithms.integrity, m_ctx.keys.rrcInt))
+        {
+            NS_LOG_INFO("IMSI " << m_ctx.imsi << ": security mode command fails integrity, "
+                                << "discarded");
+            return false;
+        }
         m_active = true;
         for (auto& p : m_pdcps)
         {
