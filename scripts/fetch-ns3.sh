@@ -7,7 +7,7 @@ set -euo pipefail
 
 NS3_VERSION=3.37
 TARBALL=ns-allinone-${NS3_VERSION}.tar.bz2
-# SHA-256 of ns-allinone-3.37.tar.bz2 (identical to Debian's ns3_3.37.orig.tar.bz2).
+# SHA-256 of Debian's ns3_3.37.orig.tar.bz2, expected to be the unchanged upstream ns-allinone-3.37.tar.bz2.
 SHA256=dfa5ca1994ff3dbe1d4b23cef54e05e6079f5707a2ed6055f717bdd5b458c38d
 UPSTREAM_URL=https://www.nsnam.org/releases/${TARBALL}
 
