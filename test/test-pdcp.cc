@@ -1,7 +1,9 @@
 // LteSecPdcp on its own: two entities joined by a wire that can alter PDUs in flight.
 #include "ns3/lte-rlc-sap.h"
 #include "ns3/lte-sec-pdcp.h"
+#include "ns3/flow-id-tag.h"
 #include "ns3/packet.h"
+#include "ns3/socket.h"
 #include "ns3/simulator.h"
 
 #include <boost/test/unit_test.hpp>
@@ -41,12 +43,14 @@ class Sink : public LtePdcpSapUser
 {
   public:
     std::vector<std::vector<uint8_t>> sdus;
+    std::vector<Ptr<Packet>> packets;
 
     void ReceivePdcpSdu(ReceivePdcpSduParameters params) override
     {
         std::vector<uint8_t> b(params.pdcpSdu->GetSize());
         params.pdcpSdu->CopyData(b.data(), b.size());
         sdus.push_back(b);
+        packets.push_back(params.pdcpSdu);
     }
 };
 
@@ -87,10 +91,10 @@ struct Link
         failures.push_back(count);
     }
 
-    void Send(const std::vector<uint8_t>& data)
+    void Send(const std::vector<uint8_t>& data, Ptr<Packet> packet = nullptr)
     {
         LtePdcpSapProvider::TransmitPdcpSduParameters p;
-        p.pdcpSdu = Create<Packet>(data.data(), data.size());
+        p.pdcpSdu = packet ? packet : Create<Packet>(data.data(), data.size());
         p.rnti = 7;
         p.lcid = 1;
         tx->GetLtePdcpSapProvider()->TransmitPdcpSdu(p);
@@ -242,6 +246,34 @@ BOOST_AUTO_TEST_CASE(security_mode_command_is_checked_once_keys_exist)
             BOOST_TEST(l.rx->VerifyPending(Eia::EIA2, key) == rightKey);
             BOOST_TEST(l.failures.size() == (rightKey ? 0u : 1u));
             BOOST_TEST(!l.rx->HasPending());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(tags_survive_protection)
+{
+    for (bool srb : {true, false})
+    {
+        BOOST_TEST_CONTEXT((srb ? "SRB" : "DRB"))
+        {
+            Link l(srb);
+            l.ActivateBoth(Eea::EEA2, Eia::EIA2, ENC, INT);
+            std::vector<uint8_t> data = srb ? MSG : IpPacket(80);
+            Ptr<Packet> p = Create<Packet>(data.data(), data.size());
+            SocketPriorityTag priority; // a packet tag
+            priority.SetPriority(5);
+            p->AddPacketTag(priority);
+            p->AddByteTag(FlowIdTag(42)); // a byte tag over the whole SDU
+            l.Send(data, p);
+            BOOST_TEST(l.sink.packets.size() == 1u);
+            Ptr<Packet> got = l.sink.packets[0];
+            SocketPriorityTag gotPriority;
+            BOOST_TEST(got->PeekPacketTag(gotPriority));
+            BOOST_TEST(+gotPriority.GetPriority() == 5);
+            FlowIdTag gotFlow;
+            BOOST_TEST(got->FindFirstMatchingByteTag(gotFlow));
+            BOOST_TEST(gotFlow.GetFlowId() == 42u);
+            BOOST_TEST(l.sink.sdus[0] == data, boost::test_tools::per_element());
         }
     }
 }
