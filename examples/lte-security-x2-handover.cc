@@ -43,6 +43,7 @@ struct HandoverRecord
     std::map<std::string, std::string> ueKeys;
     uint32_t x2Bytes{0};
     uint32_t airBytes{0};
+    bool keyReuse{false}; ///< the UE got keys it had already used under this KeNB
     bool ok{false};
 };
 
@@ -113,6 +114,16 @@ SecurityMessage(const std::string& interface,
     {
         // securityConfigHO in the command, MAC-I on the command and on the confirm
         it->second.airBytes += bytes + 2 * LteSecPdcp::MAC_I_SIZE;
+    }
+}
+
+void
+KeyReuse(uint64_t imsi, uint16_t cellId, uint16_t rnti)
+{
+    auto it = g_open.find(imsi);
+    if (it != g_open.end())
+    {
+        it->second.keyReuse = true;
     }
 }
 
@@ -364,6 +375,9 @@ main(int argc, char* argv[])
             "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/SecurityMessage",
             MakeCallback(&SecurityMessage));
         Config::ConnectWithoutContext(
+            "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/KeyReuse",
+            MakeCallback(&KeyReuse));
+        Config::ConnectWithoutContext(
             "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/IntegrityFailure",
             MakeCallback(&IntegrityFailure));
         Config::ConnectWithoutContext(
@@ -380,16 +394,18 @@ main(int argc, char* argv[])
         out.open(csv);
         NS_ABORT_MSG_IF(!out, "--csv: cannot write '" << csv << "'");
         out << "time_s,imsi,source_cell,target_cell,new_rnti,algorithms,keys_agree,x2_security_bytes,"
-               "air_security_bytes,duration_ms,ok\n";
+               "air_security_bytes,duration_ms,key_reuse,ok\n";
     }
     uint32_t ok = 0;
     uint32_t agree = 0;
+    uint32_t reuses = 0;
     uint64_t x2Total = 0;
     uint64_t airTotal = 0;
     for (const auto& r : g_done)
     {
         ok += r.ok;
         agree += Agreement(r) == "yes";
+        reuses += r.keyReuse;
         x2Total += r.x2Bytes;
         airTotal += r.airBytes;
         double durMs = (r.end - r.start) * 1000;
@@ -399,7 +415,8 @@ main(int argc, char* argv[])
                       << r.imsi << ": cell " << r.source << " -> " << r.target << ", C-RNTI "
                       << r.newRnti << ", " << (r.algorithms.empty() ? "none" : r.algorithms)
                       << ", keys agree: " << Agreement(r) << ", security bytes X2 " << r.x2Bytes
-                      << " air " << r.airBytes << (r.ok ? "" : "  FAILED") << "\n";
+                      << " air " << r.airBytes << (r.keyReuse ? "  KEYS REUSED" : "")
+                      << (r.ok ? "" : "  FAILED") << "\n";
         }
         if (out)
         {
@@ -407,11 +424,12 @@ main(int argc, char* argv[])
                 << r.source << "," << r.target << "," << r.newRnti << ","
                 << (r.algorithms.empty() ? "none" : r.algorithms) << "," << Agreement(r) << ","
                 << r.x2Bytes << "," << r.airBytes << "," << std::setprecision(3) << durMs << ","
-                << (r.ok ? 1 : 0) << "\n";
+                << (r.keyReuse ? 1 : 0) << "," << (r.ok ? 1 : 0) << "\n";
         }
     }
     std::cout << "Summary: " << g_done.size() << " handovers, " << ok << " completed, " << agree
-              << " with UE and target keys agreeing, " << g_integrityFailures
+              << " with UE and target keys agreeing, " << reuses
+              << " reusing keys of an earlier C-RNTI, " << g_integrityFailures
               << " integrity failures; security bytes X2 " << x2Total << ", air " << airTotal
               << (security ? "" : " (security off)") << (idealRrc ? " (ideal RRC)" : "") << "\n"
               << "Simulator events executed: " << Simulator::GetEventCount() << "\n";

@@ -133,6 +133,14 @@ HandoverRejected(uint64_t imsi, uint16_t source, const std::string& reason)
 }
 
 void
+KeyReuse(uint64_t imsi, uint16_t cellId, uint16_t rnti)
+{
+    g_result->keyReuses++;
+    Event("KeyReuse " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
+          std::to_string(rnti));
+}
+
+void
 SecurityMessage(const std::string& interface, const std::string& msg, uint64_t imsi, uint32_t n)
 {
     g_result->securityMessages.emplace_back(interface + " " + msg, n);
@@ -338,6 +346,9 @@ RunScenario(const ScenarioConfig& c)
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/DecipheringFailure",
         MakeCallback(&DecipheringFailure));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/KeyReuse",
+        MakeCallback(&KeyReuse));
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/HandoverRejected",
         MakeCallback(&HandoverRejected));

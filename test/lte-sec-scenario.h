@@ -48,6 +48,7 @@ struct ScenarioResult
     uint32_t integrityFailures{0};         ///< IntegrityFailure at any eNB or UE
     uint32_t decipheringFailures{0};       ///< DecipheringFailure at any eNB or UE
     uint32_t handoversRejected{0};         ///< HandoverRejected at any eNB
+    uint32_t keyReuses{0};                 ///< KeyReuse at any UE
     std::vector<uint32_t> x2HandoverRequestBytes; ///< UDP payload of each X2 HANDOVER REQUEST
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                 ///< received by the UEs' sinks

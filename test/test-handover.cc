@@ -118,6 +118,19 @@ BOOST_AUTO_TEST_CASE(wrong_kenb_at_target_fails_the_confirm)
     }
 }
 
+/// A property of the seed's scheme: keys depend on KeNB and C-RNTI only, so a target that hands
+/// out the C-RNTI the UE had before repeats the keys (and PDCP COUNTs restart): reported.
+BOOST_AUTO_TEST_CASE(same_crnti_under_the_same_kenb_is_reported_as_key_reuse)
+{
+    ScenarioConfig c;
+    c.handoverTimes = {1.0, 1.5}; // cell 1 gives C-RNTI 1; cell 2 too; back in cell 1: C-RNTI 2
+    ScenarioResult r = RunScenario(c);
+    CheckAllCompletedWithAgreeingKeys(r, 2);
+    BOOST_TEST(r.handovers[0].rnti == 1u);
+    BOOST_TEST(r.handovers[1].rnti == 2u);
+    BOOST_TEST(r.keyReuses == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(target_refuses_a_handover_without_security_information)
 {
     ScenarioConfig c;

@@ -3,6 +3,7 @@
 #include "test-print.h"
 
 #include "ns3/lte-sec-mme.h"
+#include "ns3/lte-sec-ue-rrc.h"
 #include "ns3/string.h"
 
 #include <boost/test/unit_test.hpp>
@@ -41,6 +42,7 @@ BOOST_AUTO_TEST_CASE(mme_gives_a_fresh_kenb_per_connection)
     Ptr<LteSecMme> mme = CreateObject<LteSecMme>();
     Kasme kasme = mme->GetKasme(7);
     UeSecurityCapabilities caps;
+    mme->RegisterUe(7, caps); // the UE announces its capabilities
     Kenb first = mme->InitialContextSetup(7, caps);
     Kenb second = mme->InitialContextSetup(7, caps);
     BOOST_TEST(first != second);
@@ -68,6 +70,43 @@ BOOST_AUTO_TEST_CASE(ue_checks_the_security_mode_command)
     BOOST_TEST(bad.integrityFailures == 1u);
     BOOST_TEST(bad.dlRxBytes == 0u);
     BOOST_TEST(bad.ulRxBytes == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
+{
+    auto command = [](int eea, int eia) {
+        LteRrcSap::RrcConnectionReconfiguration msg;
+        msg.haveMeasConfig = false;
+        msg.haveMobilityControlInfo = false;
+        msg.haveRadioResourceConfigDedicated = false;
+        msg.haveNonCriticalExtension = false;
+        msg.haveSecurityConfigHo = true;
+        msg.securityConfigHo.haveSecurityAlgorithmConfig = true;
+        msg.securityConfigHo.cipheringAlgorithm = eea;
+        msg.securityConfigHo.integrityProtAlgorithm = eia;
+        return msg;
+    };
+    struct Case
+    {
+        int eea;
+        int eia;
+        bool accepted;
+    };
+
+    for (const Case& c : std::vector<Case>{{2, 2, true}, {1, 2, false}, {2, 3, false},
+                                           {5, 2, false}, {2, 7, false}})
+    {
+        BOOST_TEST_CONTEXT("eea " << c.eea << " eia " << c.eia)
+        {
+            Ptr<LteSecUeRrc> ue = CreateObject<LteSecUeRrc>();
+            ue->SetAttribute("SupportedEea", StringValue("eea0,eea2"));
+            ue->SetAttribute("SupportedEia", StringValue("eia1,eia2"));
+            ue->Setup(1, Kasme::FromHex(std::string(64, 'b'), "k"), nullptr, nullptr);
+            BOOST_TEST(ue->RecvRrcConnectionReconfiguration(1, command(c.eea, c.eia)) == c.accepted);
+            BOOST_TEST(ue->IsActive() == c.accepted);
+            ue->Dispose();
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(kasme_master_key_attribute)

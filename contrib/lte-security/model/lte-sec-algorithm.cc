@@ -456,6 +456,7 @@ class Eia2 : public EiaIntegrity::Impl
         {
             std::vector<uint8_t> padded = PadBitString(header, msg, bitLength);
             ok = ok && EVP_MAC_update(m_ctx, padded.data(), padded.size()) == 1;
+            SecureWipe(padded.data(), padded.size()); // its last block reveals K1 ^ K2
         }
         ok = ok && EVP_MAC_final(m_ctx, tag, &tagLen, sizeof(tag)) == 1;
         if (!ok)

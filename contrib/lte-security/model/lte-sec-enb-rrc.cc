@@ -340,10 +340,13 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
             srb1->second->StartIntegrity(ue.ctx.algorithms.integrity, ue.ctx.keys.rrcInt);
         }
         Simulator::ScheduleNow(&LteSecEnbRrc::ActivatePdcps, this, rnti);
-        m_securityMessageTrace("Uu",
-                               "RRCConnectionReconfiguration (security mode command)",
-                               ue.imsi,
-                               SecurityConfigBytes(msg));
+        if (!m_securityMessageTrace.IsEmpty())
+        {
+            m_securityMessageTrace("Uu",
+                                   "RRCConnectionReconfiguration (security mode command)",
+                                   ue.imsi,
+                                   SecurityConfigBytes(msg));
+        }
     }
     else if (ue.phase == Phase::HANDOVER_ADMITTED)
     {
@@ -355,10 +358,13 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
             static_cast<uint8_t>(ue.ctx.algorithms.integrity);
         msg.securityConfigHo.keyChangeIndicator = false;
         msg.securityConfigHo.nextHopChainingCount = ue.ctx.ncc;
-        m_securityMessageTrace("Uu",
-                               "RRCConnectionReconfiguration (handover command)",
-                               ue.imsi,
-                               SecurityConfigBytes(msg));
+        if (!m_securityMessageTrace.IsEmpty())
+        {
+            m_securityMessageTrace("Uu",
+                                   "RRCConnectionReconfiguration (handover command)",
+                                   ue.imsi,
+                                   SecurityConfigBytes(msg));
+        }
     }
 }
 
@@ -410,9 +416,14 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
     }
     c.ueCapabilities.eea = info[32];
     c.ueCapabilities.eia = info[33];
+    if ((info[34] >> 4) > 3 || (info[34] & 0x0f) > 3)
+    {
+        m_handoverRejectedTrace(imsi, sourceCellId, "unknown algorithm in AS Security Information");
+        return false;
+    }
     AsAlgorithms source;
-    source.ciphering = static_cast<Eea>((info[34] >> 4) & 0x03);
-    source.integrity = static_cast<Eia>(info[34] & 0x03);
+    source.ciphering = static_cast<Eea>(info[34] >> 4);
+    source.integrity = static_cast<Eia>(info[34] & 0x0f);
     // keep the source's algorithms when this eNB allows them, else select anew
     auto allows = [](const auto& list, auto a) {
         return std::find(list.begin(), list.end(), a) != list.end();

@@ -107,6 +107,10 @@ LteSecMme::GetContext(uint64_t imsi)
 Kenb
 LteSecMme::InitialContextSetup(uint64_t imsi, UeSecurityCapabilities& caps)
 {
+    NS_ABORT_MSG_IF(m_contexts.find(imsi) == m_contexts.end(),
+                    "LteSecMme: IMSI " << imsi
+                                       << " has no security model: install LteSecurityHelper on "
+                                          "every UE that attaches to an eNB with security");
     MmeUeSecurityContext& ctx = GetContext(imsi);
     Kenb kenb = ctx.DeriveInitialKenb();
     NS_LOG_INFO("IMSI " << imsi << " UL NAS COUNT " << ctx.nas.ulNasCount << " KeNB fp "

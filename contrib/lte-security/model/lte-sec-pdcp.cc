@@ -3,6 +3,7 @@
  */
 #include "lte-sec-pdcp.h"
 
+#include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/lte-pdcp-header.h"
 #include "ns3/lte-pdcp-tag.h"
@@ -58,8 +59,18 @@ ReplaceBytes(Ptr<Packet> p,
         {
             continue;
         }
+        if (!item.GetTypeId().HasConstructor())
+        {
+            NS_LOG_WARN("byte tag " << item.GetTypeId().GetName()
+                                    << " has no constructor: not carried over");
+            continue;
+        }
         Callback<ObjectBase*> ctor = item.GetTypeId().GetConstructor();
         std::unique_ptr<Tag> tag(dynamic_cast<Tag*>(ctor()));
+        if (!tag)
+        {
+            continue;
+        }
         item.GetTag(*tag);
         saved.push_back({std::move(tag), start - from + to, end - from + to});
     }
@@ -231,6 +242,9 @@ LteSecPdcp::DoTransmitPdcpSdu(LtePdcpSapProvider::TransmitPdcpSduParameters para
     {
         m_txSequenceNumber = 0;
         m_txHfn++;
+        NS_ABORT_MSG_IF(m_txHfn == (1u << 20),
+                        "LteSecPdcp RNTI " << m_rnti << " LCID " << +m_lcid
+                                           << ": COUNT wraps, and re-keying is not modelled");
     }
 
     // ns-3's PDCP header (LtePdcpHeader): D/C bit, 3 reserved bits, 12-bit SN

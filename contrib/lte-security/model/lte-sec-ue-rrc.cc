@@ -51,7 +51,12 @@ LteSecUeRrc::GetTypeId()
                             "A data PDU did not decipher to an IP packet and was dropped: "
                             "IMSI, C-RNTI, LCID, COUNT.",
                             MakeTraceSourceAccessor(&LteSecUeRrc::m_decipheringFailureTrace),
-                            "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback");
+                            "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback")
+            .AddTraceSource("KeyReuse",
+                            "The refreshed RRC/UP keys equal keys already used under the same "
+                            "KeNB (same C-RNTI and algorithms): IMSI, cell, C-RNTI.",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_keyReuseTrace),
+                            "ns3::LteSecUeRrc::KeyReuseTracedCallback");
     return tid;
 }
 
@@ -136,6 +141,39 @@ LteSecUeRrc::TraceKeys(uint16_t cellId) const
 }
 
 void
+LteSecUeRrc::CheckKeyReuse(uint16_t cellId)
+{
+    auto used = std::make_tuple(m_ctx.cRnti,
+                                static_cast<uint8_t>(m_ctx.algorithms.ciphering),
+                                static_cast<uint8_t>(m_ctx.algorithms.integrity));
+    if (!m_usedUnderKenb.insert(used).second)
+    {
+        NS_LOG_WARN("IMSI " << m_ctx.imsi << ": C-RNTI " << m_ctx.cRnti << " in cell " << cellId
+                            << " gives the same RRC/UP keys as before under this KeNB");
+        m_keyReuseTrace(m_ctx.imsi, cellId, m_ctx.cRnti);
+    }
+}
+
+bool
+LteSecUeRrc::AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc) const
+{
+    if (!sc.haveSecurityAlgorithmConfig)
+    {
+        return true;
+    }
+    if (sc.cipheringAlgorithm > 3 || sc.integrityProtAlgorithm > 3 ||
+        !m_ctx.capabilities.Supports(static_cast<Eea>(sc.cipheringAlgorithm)) ||
+        !m_ctx.capabilities.Supports(static_cast<Eia>(sc.integrityProtAlgorithm)))
+    {
+        NS_LOG_WARN("IMSI " << m_ctx.imsi << ": command names EEA " << +sc.cipheringAlgorithm
+                            << " / EIA " << +sc.integrityProtAlgorithm
+                            << ", not supported: discarded");
+        return false;
+    }
+    return true;
+}
+
+void
 LteSecUeRrc::ActivatePdcp(Ptr<LteSecPdcp> pdcp) const
 {
     pdcp->Activate(m_ctx.algorithms.ciphering,
@@ -188,26 +226,34 @@ LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
             return true;
         }
         // Handover command: KeNB unchanged, keys from the new C-RNTI (and new algorithms).
+        if (msg.haveSecurityConfigHo && !AcceptAlgorithms(msg.securityConfigHo))
+        {
+            return false;
+        }
         if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveSecurityAlgorithmConfig)
         {
-            m_ctx.algorithms.ciphering =
-                static_cast<Eea>(msg.securityConfigHo.cipheringAlgorithm & 0x03);
+            m_ctx.algorithms.ciphering = static_cast<Eea>(msg.securityConfigHo.cipheringAlgorithm);
             m_ctx.algorithms.integrity =
-                static_cast<Eia>(msg.securityConfigHo.integrityProtAlgorithm & 0x03);
+                static_cast<Eia>(msg.securityConfigHo.integrityProtAlgorithm);
         }
         m_ctx.cRnti = msg.mobilityControlInfo.newUeIdentity;
         m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
         // the old entities are released by the RRC; new ones come through CreatePdcp()
         m_pdcps.clear();
         TraceKeys(msg.mobilityControlInfo.targetPhysCellId);
+        CheckKeyReuse(msg.mobilityControlInfo.targetPhysCellId);
         return true;
     }
     if (msg.haveSecurityConfigHo && !m_active)
     {
         // Security mode command: KeNB from KASME and the NAS COUNT of this connection.
         const auto& sc = msg.securityConfigHo;
-        m_ctx.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm & 0x03);
-        m_ctx.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm & 0x03);
+        if (!sc.haveSecurityAlgorithmConfig || !AcceptAlgorithms(sc))
+        {
+            return false;
+        }
+        m_ctx.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm);
+        m_ctx.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm);
         m_ctx.DeriveInitialKenb();
         m_ctx.nas.ulNasCount++;
         m_ctx.cRnti = rnti;
@@ -227,7 +273,10 @@ LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
         {
             ActivatePdcp(p.second);
         }
-        TraceKeys(m_rrc != nullptr ? m_rrc->GetCellId() : 0);
+        uint16_t cellId = m_rrc != nullptr ? m_rrc->GetCellId() : 0;
+        TraceKeys(cellId);
+        m_usedUnderKenb.clear(); // a fresh KeNB
+        CheckKeyReuse(cellId);
     }
     return true;
 }
@@ -253,6 +302,10 @@ LteSecUeRrc::ConnectionReleased()
 {
     m_active = false;
     m_pdcps.clear();
+    // the AS context is gone: overwrite its keys (SecretKey assignment wipes the old bytes)
+    m_ctx.kenb = Kenb();
+    m_ctx.keys = AsKeys();
+    m_usedUnderKenb.clear();
 }
 
 } // namespace ns3

@@ -14,6 +14,8 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace ns3
 {
@@ -26,7 +28,9 @@ namespace ns3
  * no mobilityControlInfo) it derives KeNB from its KASME and uplink NAS COUNT and the RRC/UP keys
  * from KeNB and its C-RNTI; on a handover command it derives fresh keys from the same KeNB and
  * the new C-RNTI (and the new algorithms if announced), so that the handover confirm leaves
- * protected with the target's keys.
+ * protected with the target's keys. A command naming an algorithm the UE does not support is
+ * discarded. If a handover gives back a C-RNTI (with the same algorithms) already used under the
+ * current KeNB, the keys repeat, and the PDCP COUNTs restart at 0: the KeyReuse trace reports it.
  */
 class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
 {
@@ -58,6 +62,9 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     /// \return true while AS security is active
     bool IsActive() const;
 
+    /// TracedCallback signature of KeyReuse: IMSI, cell, C-RNTI
+    typedef void (*KeyReuseTracedCallback)(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+
     // LteUeAsSecuritySapProvider
     Ptr<LtePdcp> CreatePdcp(uint16_t rnti, uint8_t lcid) override;
     bool RecvRrcConnectionReconfiguration(
@@ -75,6 +82,10 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
   private:
     void ActivatePdcp(Ptr<LteSecPdcp> pdcp) const;
     void TraceKeys(uint16_t cellId) const;
+    /// Fires KeyReuse if the current keys were already derived from the current KeNB.
+    void CheckKeyReuse(uint16_t cellId);
+    /// \return true if the algorithms of \p sc are known and supported by this UE
+    bool AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc) const;
     void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
     void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
 
@@ -92,6 +103,10 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     KeyDerivationTrace m_keyDerivationTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_integrityFailureTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
+    TracedCallback<uint64_t, uint16_t, uint16_t> m_keyReuseTrace;
+
+    /// (C-RNTI, EEA, EIA) combinations whose keys were derived from the current KeNB
+    std::set<std::tuple<uint16_t, uint8_t, uint8_t>> m_usedUnderKenb;
 };
 
 } // namespace ns3
