@@ -200,6 +200,7 @@ main(int argc, char* argv[])
     double simTime = 0;      // s; 0: long enough to drive past every eNB
     bool security = true;
     bool idealRrc = false;
+    bool refreshNonce = false;
     std::string eeaPriority = "eea2,eea1,eea3,eea0";
     std::string eiaPriority = "eia2,eia1,eia3";
     std::string ueEea = "eea0,eea1,eea2,eea3";
@@ -220,6 +221,9 @@ main(int argc, char* argv[])
     cmd.AddValue("simTime", "simulated time [s] (0: until the UEs pass the last eNB)", simTime);
     cmd.AddValue("security", "enable AS security (lte-security module)", security);
     cmd.AddValue("idealRrc", "ideal RRC (nothing on the air) instead of real RRC", idealRrc);
+    cmd.AddValue("refreshNonce",
+                 "targets add a 128-bit random number to the key refresh (sent in the command)",
+                 refreshNonce);
     cmd.AddValue("eeaPriority", "eNB ciphering priority list", eeaPriority);
     cmd.AddValue("eiaPriority", "eNB integrity priority list", eiaPriority);
     cmd.AddValue("ueEea", "ciphering algorithms the UEs support", ueEea);
@@ -321,6 +325,7 @@ main(int argc, char* argv[])
         securityHelper->SetAttribute("KeyLogFile", StringValue(keyLog));
         securityHelper->SetEnbAttribute("EeaPriority", StringValue(eeaPriority));
         securityHelper->SetEnbAttribute("EiaPriority", StringValue(eiaPriority));
+        securityHelper->SetEnbAttribute("RefreshNonce", BooleanValue(refreshNonce));
         securityHelper->SetUeAttribute("SupportedEea", StringValue(ueEea));
         securityHelper->SetUeAttribute("SupportedEia", StringValue(ueEia));
         securityHelper->Install(enbDevs, ueDevs);

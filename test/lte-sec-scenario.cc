@@ -270,8 +270,10 @@ RunScenario(const ScenarioConfig& c)
             {
                 e->SetAttribute("EeaPriority", StringValue(c.eeaPriority[i]));
                 e->SetAttribute("EiaPriority", StringValue(c.eiaPriority[i]));
+                e->SetAttribute("RefreshNonce", BooleanValue(c.refreshNonce));
             }
         }
+        sec->AssignStreams(enbDevs, 3000);
         enbDevs.Get(1)->GetObject<LteSecEnbRrc>()->SetAttribute("TamperReceivedKenb",
                                                                  BooleanValue(c.tamperTarget));
         if (c.kasmeMismatch)

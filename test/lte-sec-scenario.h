@@ -25,6 +25,7 @@ struct ScenarioConfig
     bool tamperTarget{false}; ///< the second eNB corrupts every KeNB it receives
     bool kasmeMismatch{false}; ///< the MME holds another KASME for IMSI 1 than the UE
     bool onlyTargetSecure{false}; ///< the module only on the second eNB (not on the UEs)
+    bool refreshNonce{false};     ///< targets add a random number to the key refresh
     bool traffic{true};       ///< UDP downlink and uplink for every UE
     uint32_t seed{1};
     uint32_t run{1};

@@ -131,6 +131,31 @@ BOOST_AUTO_TEST_CASE(same_crnti_under_the_same_kenb_is_reported_as_key_reuse)
     BOOST_TEST(r.keyReuses == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(refresh_nonce_removes_key_reuse)
+{
+    ScenarioConfig c;
+    c.handoverTimes = {1.0, 1.5};
+    ScenarioResult plain = RunScenario(c);
+    c.refreshNonce = true;
+    ScenarioResult r = RunScenario(c);
+    CheckAllCompletedWithAgreeingKeys(r, 2);
+    BOOST_TEST(r.handovers[0].rnti == 1u); // the same C-RNTI as in the source cell ...
+    BOOST_TEST(r.keyReuses == 0u);         // ... but fresh keys
+    BOOST_TEST(Fp(r.handovers[0].enbKeys, "KRRCint") != Fp(plain.handovers[0].enbKeys, "KRRCint"));
+    // the 128-bit nonce travels in the handover command
+    auto commandBytes = [](const ScenarioResult& s) {
+        for (const auto& m : s.securityMessages)
+        {
+            if (m.first.find("handover command") != std::string::npos)
+            {
+                return m.second;
+            }
+        }
+        return 0u;
+    };
+    BOOST_TEST(commandBytes(r) == commandBytes(plain) + 16);
+}
+
 BOOST_AUTO_TEST_CASE(target_refuses_a_handover_without_security_information)
 {
     ScenarioConfig c;

@@ -116,6 +116,20 @@ LteSecurityHelper::InstallUe(const NetDeviceContainer& ueDevices)
     }
 }
 
+int64_t
+LteSecurityHelper::AssignStreams(const NetDeviceContainer& enbDevices, int64_t stream)
+{
+    int64_t used = 0;
+    for (auto it = enbDevices.Begin(); it != enbDevices.End(); ++it)
+    {
+        if (Ptr<LteSecEnbRrc> sec = (*it)->GetObject<LteSecEnbRrc>())
+        {
+            used += sec->AssignStreams(stream + used);
+        }
+    }
+    return used;
+}
+
 void
 LteSecurityHelper::Install(const NetDeviceContainer& enbDevices,
                            const NetDeviceContainer& ueDevices)

@@ -57,6 +57,14 @@ class LteSecurityHelper : public Object
     /// \return the MME model
     Ptr<LteSecMme> GetMme() const;
 
+    /**
+     * Fix the random streams of the security models of these eNBs (the refresh nonces).
+     * \param enbDevices eNB devices with security installed
+     * \param stream the first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(const NetDeviceContainer& enbDevices, int64_t stream);
+
   protected:
     void DoDispose() override;
 

@@ -110,6 +110,12 @@ LteSecEnbRrc::GetTypeId()
                           MakeStringAccessor(&LteSecEnbRrc::SetEiaPriority,
                                              &LteSecEnbRrc::GetEiaPriority),
                           MakeStringChecker())
+            .AddAttribute("RefreshNonce",
+                          "Add a 128-bit random number of the target to the key refresh "
+                          "(the design's option), sent in the handover command.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecEnbRrc::m_refreshNonce),
+                          MakeBooleanChecker())
             .AddAttribute("TamperReceivedKenb",
                           "For validation: flip one bit of every KeNB received by handover, so "
                           "that the handover confirm must fail its integrity check.",
@@ -144,7 +150,17 @@ LteSecEnbRrc::GetTypeId()
     return tid;
 }
 
-LteSecEnbRrc::LteSecEnbRrc() = default;
+LteSecEnbRrc::LteSecEnbRrc()
+    : m_nonceRng(CreateObject<UniformRandomVariable>())
+{
+}
+
+int64_t
+LteSecEnbRrc::AssignStreams(int64_t stream)
+{
+    m_nonceRng->SetStream(stream);
+    return 1;
+}
 
 LteSecEnbRrc::~LteSecEnbRrc() = default;
 
@@ -358,6 +374,8 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
             static_cast<uint8_t>(ue.ctx.algorithms.integrity);
         msg.securityConfigHo.keyChangeIndicator = false;
         msg.securityConfigHo.nextHopChainingCount = ue.ctx.ncc;
+        msg.securityConfigHo.haveRefreshNonce = !ue.nonce.empty();
+        std::copy(ue.nonce.begin(), ue.nonce.end(), msg.securityConfigHo.refreshNonce.begin());
         if (!m_securityMessageTrace.IsEmpty())
         {
             m_securityMessageTrace("Uu",
@@ -446,7 +464,15 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
     ue.algorithmsChanged = !(selected == source);
     c.algorithms = selected;
     c.cRnti = rnti;
-    c.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+    ue.nonce.clear();
+    if (m_refreshNonce)
+    {
+        for (int i = 0; i < 16; ++i)
+        {
+            ue.nonce.push_back(static_cast<uint8_t>(m_nonceRng->GetInteger(0, 255)));
+        }
+    }
+    c.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH, ue.nonce);
     ue.phase = Phase::HANDOVER_ADMITTED;
     ActivatePdcps(rnti);
     TraceKeys(ue);

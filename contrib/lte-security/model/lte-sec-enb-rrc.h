@@ -11,6 +11,7 @@
 
 #include "ns3/lte-as-security-sap.h"
 #include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -38,6 +39,13 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     static TypeId GetTypeId();
 
     LteSecEnbRrc();
+
+    /**
+     * Assign a fixed random stream to the nonce generator.
+     * \param stream the first stream index
+     * \return the number of streams used (1)
+     */
+    int64_t AssignStreams(int64_t stream);
     ~LteSecEnbRrc() override;
 
     /**
@@ -116,6 +124,7 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
         uint64_t imsi{0};
         Phase phase{Phase::NO_SECURITY};
         bool algorithmsChanged{false};
+        std::vector<uint8_t> nonce; ///< key refresh nonce sent in the handover command (if any)
         ltesec::EnbUeSecurityContext ctx;
         std::map<uint8_t, Ptr<LteSecPdcp>> pdcps;
     };
@@ -140,6 +149,8 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     std::vector<ltesec::Eea> m_eeaPriority;
     std::vector<ltesec::Eia> m_eiaPriority;
     bool m_tamperReceivedKenb{false};
+    bool m_refreshNonce{false};
+    Ptr<UniformRandomVariable> m_nonceRng;
     std::map<uint16_t, UeEntry> m_ues;
 
     KeyDerivationTrace m_keyDerivationTrace;

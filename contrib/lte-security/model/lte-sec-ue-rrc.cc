@@ -141,11 +141,12 @@ LteSecUeRrc::TraceKeys(uint16_t cellId) const
 }
 
 void
-LteSecUeRrc::CheckKeyReuse(uint16_t cellId)
+LteSecUeRrc::CheckKeyReuse(uint16_t cellId, const std::vector<uint8_t>& nonce)
 {
     auto used = std::make_tuple(m_ctx.cRnti,
                                 static_cast<uint8_t>(m_ctx.algorithms.ciphering),
-                                static_cast<uint8_t>(m_ctx.algorithms.integrity));
+                                static_cast<uint8_t>(m_ctx.algorithms.integrity),
+                                nonce);
     if (!m_usedUnderKenb.insert(used).second)
     {
         NS_LOG_WARN("IMSI " << m_ctx.imsi << ": C-RNTI " << m_ctx.cRnti << " in cell " << cellId
@@ -237,11 +238,17 @@ LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
                 static_cast<Eia>(msg.securityConfigHo.integrityProtAlgorithm);
         }
         m_ctx.cRnti = msg.mobilityControlInfo.newUeIdentity;
-        m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+        std::vector<uint8_t> nonce;
+        if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveRefreshNonce)
+        {
+            nonce.assign(msg.securityConfigHo.refreshNonce.begin(),
+                         msg.securityConfigHo.refreshNonce.end());
+        }
+        m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH, nonce);
         // the old entities are released by the RRC; new ones come through CreatePdcp()
         m_pdcps.clear();
         TraceKeys(msg.mobilityControlInfo.targetPhysCellId);
-        CheckKeyReuse(msg.mobilityControlInfo.targetPhysCellId);
+        CheckKeyReuse(msg.mobilityControlInfo.targetPhysCellId, nonce);
         return true;
     }
     if (msg.haveSecurityConfigHo && !m_active)
@@ -276,7 +283,7 @@ LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
         uint16_t cellId = m_rrc != nullptr ? m_rrc->GetCellId() : 0;
         TraceKeys(cellId);
         m_usedUnderKenb.clear(); // a fresh KeNB
-        CheckKeyReuse(cellId);
+        CheckKeyReuse(cellId, {});
     }
     return true;
 }

@@ -83,7 +83,7 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     void ActivatePdcp(Ptr<LteSecPdcp> pdcp) const;
     void TraceKeys(uint16_t cellId) const;
     /// Fires KeyReuse if the current keys were already derived from the current KeNB.
-    void CheckKeyReuse(uint16_t cellId);
+    void CheckKeyReuse(uint16_t cellId, const std::vector<uint8_t>& nonce);
     /// \return true if the algorithms of \p sc are known and supported by this UE
     bool AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc) const;
     void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
@@ -105,8 +105,8 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
     TracedCallback<uint64_t, uint16_t, uint16_t> m_keyReuseTrace;
 
-    /// (C-RNTI, EEA, EIA) combinations whose keys were derived from the current KeNB
-    std::set<std::tuple<uint16_t, uint8_t, uint8_t>> m_usedUnderKenb;
+    /// (C-RNTI, EEA, EIA, nonce) combinations whose keys were derived from the current KeNB
+    std::set<std::tuple<uint16_t, uint8_t, uint8_t, std::vector<uint8_t>>> m_usedUnderKenb;
 };
 
 } // namespace ns3
