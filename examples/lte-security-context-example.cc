@@ -10,7 +10,6 @@
  */
 #include "ns3/core-module.h"
 #include "ns3/lte-sec-context.h"
-#include "ns3/lte-sec-enb-rrc.h"
 
 #include <iostream>
 

@@ -75,52 +75,118 @@ ParseEia(const std::string& s, const std::string& what)
     return static_cast<Eia>(ParseAlgorithmNumber(s, "eia", what));
 }
 
+template <typename Alg, typename Parse>
+static std::vector<Alg>
+ParseList(const std::string& list, const std::string& what, Parse parse)
+{
+    std::vector<Alg> out;
+    std::string item;
+    std::istringstream in(list);
+    while (std::getline(in, item, ','))
+    {
+        out.push_back(parse(item, what));
+    }
+    if (out.empty())
+    {
+        throw std::invalid_argument(what + ": empty algorithm list");
+    }
+    return out;
+}
+
+template <typename Alg, typename Name>
+static std::string
+ListToString(const std::vector<Alg>& list, Name name)
+{
+    std::string s;
+    for (Alg a : list)
+    {
+        s += (s.empty() ? "" : ",") + std::string(name(a));
+    }
+    return s;
+}
+
+std::vector<Eea>
+ParseEeaList(const std::string& list, const std::string& what)
+{
+    return ParseList<Eea>(list, what, ParseEea);
+}
+
+std::vector<Eia>
+ParseEiaList(const std::string& list, const std::string& what)
+{
+    return ParseList<Eia>(list, what, ParseEia);
+}
+
+std::string
+ToString(const std::vector<Eea>& list)
+{
+    return ListToString(list, EeaName);
+}
+
+std::string
+ToString(const std::vector<Eia>& list)
+{
+    return ListToString(list, EiaName);
+}
+
+template <typename Alg>
+static uint8_t
+Bitmap(const std::vector<Alg>& algorithms)
+{
+    uint8_t b = 0;
+    for (Alg a : algorithms)
+    {
+        b |= 0x80 >> static_cast<uint8_t>(a);
+    }
+    return b;
+}
+
+template <typename Alg>
+static std::vector<Alg>
+Supported(const UeSecurityCapabilities& c)
+{
+    std::vector<Alg> v;
+    for (uint8_t a = 0; a < 4; ++a)
+    {
+        if (c.Supports(static_cast<Alg>(a)))
+        {
+            v.push_back(static_cast<Alg>(a));
+        }
+    }
+    return v;
+}
+
+void
+UeSecurityCapabilities::Set(const std::vector<Eea>& algorithms)
+{
+    eea = Bitmap(algorithms);
+}
+
+void
+UeSecurityCapabilities::Set(const std::vector<Eia>& algorithms)
+{
+    eia = Bitmap(algorithms);
+}
+
 UeSecurityCapabilities
 UeSecurityCapabilities::FromLists(const std::string& eeaList, const std::string& eiaList)
 {
     UeSecurityCapabilities c;
-    c.eea = 0;
-    c.eia = 0;
-    std::string item;
-    std::istringstream a(eeaList);
-    while (std::getline(a, item, ','))
-    {
-        c.eea |= 0x80 >> static_cast<uint8_t>(ParseEea(item, "EEA capability list"));
-    }
-    std::istringstream b(eiaList);
-    while (std::getline(b, item, ','))
-    {
-        c.eia |= 0x80 >> static_cast<uint8_t>(ParseEia(item, "EIA capability list"));
-    }
+    c.Set(ParseEeaList(eeaList, "EEA capability list"));
+    c.Set(ParseEiaList(eiaList, "EIA capability list"));
     return c;
 }
 
 std::string
 UeSecurityCapabilities::EeaList() const
 {
-    std::string s;
-    for (uint8_t a = 0; a < 4; ++a)
-    {
-        if (Supports(static_cast<Eea>(a)))
-        {
-            s += (s.empty() ? "" : ",") + std::string(EeaName(static_cast<Eea>(a)));
-        }
-    }
-    return s;
+    return ToString(Supported<Eea>(*this));
 }
 
 std::string
 UeSecurityCapabilities::EiaList() const
 {
-    std::string s;
-    for (uint8_t a = 0; a < 4; ++a)
-    {
-        if (Supports(static_cast<Eia>(a)))
-        {
-            s += (s.empty() ? "" : ",") + std::string(EiaName(static_cast<Eia>(a)));
-        }
-    }
-    return s;
+    return ToString(Supported<Eia>(*this));
 }
 
 namespace

@@ -46,6 +46,18 @@ enum class Direction : uint8_t
 
 const char* EeaName(Eea a); ///< "eea0" ... "eea3"
 const char* EiaName(Eia a); ///< "eia0" ... "eia3"
+/**
+ * Parses a comma-separated list such as "eea2,eea1"; throws std::invalid_argument naming \p what
+ * on an unknown name or an empty list.
+ */
+std::vector<Eea> ParseEeaList(const std::string& list, const std::string& what);
+/// \copydoc ParseEeaList
+std::vector<Eia> ParseEiaList(const std::string& list, const std::string& what);
+/// \return "eea2,eea1,..." for a list
+std::string ToString(const std::vector<Eea>& list);
+/// \return "eia2,eia1,..." for a list
+std::string ToString(const std::vector<Eia>& list);
+
 std::ostream& operator<<(std::ostream& os, Eea a); ///< prints EeaName()
 std::ostream& operator<<(std::ostream& os, Eia a); ///< prints EiaName()
 
@@ -76,6 +88,11 @@ struct UeSecurityCapabilities
 
     /// Capabilities from lists such as "eea0,eea1,eea2" / "eia1,eia2"; throws on unknown names.
     static UeSecurityCapabilities FromLists(const std::string& eeaList, const std::string& eiaList);
+
+    /// Sets the EEA bitmap to exactly these algorithms.
+    void Set(const std::vector<Eea>& algorithms);
+    /// Sets the EIA bitmap to exactly these algorithms.
+    void Set(const std::vector<Eia>& algorithms);
 
     /// \return the supported EEAs as "eea0,eea2"
     std::string EeaList() const;

@@ -11,7 +11,6 @@
 #include "ns3/string.h"
 
 #include <algorithm>
-#include <sstream>
 
 namespace ns3
 {
@@ -22,60 +21,30 @@ NS_OBJECT_ENSURE_REGISTERED(LteSecEnbRrc);
 
 using namespace ltesec;
 
-std::string
-EeaListToString(const std::vector<Eea>& list)
+std::vector<Eea>
+ParseEeaAttribute(const std::string& list, const std::string& attribute)
 {
-    std::string s;
-    for (Eea a : list)
-    {
-        s += (s.empty() ? "" : ",") + std::string(EeaName(a));
-    }
-    return s;
-}
-
-std::string
-EiaListToString(const std::vector<Eia>& list)
-{
-    std::string s;
-    for (Eia a : list)
-    {
-        s += (s.empty() ? "" : ",") + std::string(EiaName(a));
-    }
-    return s;
-}
-
-template <typename Alg, typename Parse>
-static std::vector<Alg>
-ParseList(const std::string& list, const std::string& attribute, Parse parse)
-{
-    std::vector<Alg> out;
-    std::string item;
-    std::istringstream in(list);
     try
     {
-        while (std::getline(in, item, ','))
-        {
-            out.push_back(parse(item, attribute));
-        }
+        return ParseEeaList(list, attribute);
     }
     catch (const std::invalid_argument& e)
     {
         NS_FATAL_ERROR(e.what());
     }
-    NS_ABORT_MSG_IF(out.empty(), attribute << ": empty algorithm list");
-    return out;
-}
-
-std::vector<Eea>
-ParseEeaList(const std::string& list, const std::string& attribute)
-{
-    return ParseList<Eea>(list, attribute, ParseEea);
 }
 
 std::vector<Eia>
-ParseEiaList(const std::string& list, const std::string& attribute)
+ParseEiaAttribute(const std::string& list, const std::string& attribute)
 {
-    return ParseList<Eia>(list, attribute, ParseEia);
+    try
+    {
+        return ParseEiaList(list, attribute);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR(e.what());
+    }
 }
 
 uint32_t
@@ -184,25 +153,25 @@ LteSecEnbRrc::Setup(uint16_t cellId, Ptr<LteSecMme> mme, Ptr<LteSecKeyLog> keyLo
 void
 LteSecEnbRrc::SetEeaPriority(std::string list)
 {
-    m_eeaPriority = ParseEeaList(list, "ns3::LteSecEnbRrc::EeaPriority");
+    m_eeaPriority = ParseEeaAttribute(list, "ns3::LteSecEnbRrc::EeaPriority");
 }
 
 std::string
 LteSecEnbRrc::GetEeaPriority() const
 {
-    return EeaListToString(m_eeaPriority);
+    return ToString(m_eeaPriority);
 }
 
 void
 LteSecEnbRrc::SetEiaPriority(std::string list)
 {
-    m_eiaPriority = ParseEiaList(list, "ns3::LteSecEnbRrc::EiaPriority");
+    m_eiaPriority = ParseEiaAttribute(list, "ns3::LteSecEnbRrc::EiaPriority");
 }
 
 std::string
 LteSecEnbRrc::GetEiaPriority() const
 {
-    return EiaListToString(m_eiaPriority);
+    return ToString(m_eiaPriority);
 }
 
 const EnbUeSecurityContext*

@@ -161,14 +161,11 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     TracedCallback<uint64_t, uint16_t, const std::string&> m_handoverRejectedTrace;
 };
 
-/// \return "eea2,eea1,..." for a priority list
-std::string EeaListToString(const std::vector<ltesec::Eea>& list);
-/// \return "eia2,eia1,..." for a priority list
-std::string EiaListToString(const std::vector<ltesec::Eia>& list);
-/// Parses a comma-separated list; aborts naming \p attribute on an unknown name or an empty list.
-std::vector<ltesec::Eea> ParseEeaList(const std::string& list, const std::string& attribute);
-/// \copydoc ParseEeaList
-std::vector<ltesec::Eia> ParseEiaList(const std::string& list, const std::string& attribute);
+/// Parses an algorithm list attribute; aborts naming \p attribute on an unknown name or an empty
+/// list (see ltesec::ParseEeaList()).
+std::vector<ltesec::Eea> ParseEeaAttribute(const std::string& list, const std::string& attribute);
+/// \copydoc ParseEeaAttribute
+std::vector<ltesec::Eia> ParseEiaAttribute(const std::string& list, const std::string& attribute);
 
 /**
  * The MAC-I that PDCP would put on an RRCConnectionReconfigurationComplete, for ideal RRC which

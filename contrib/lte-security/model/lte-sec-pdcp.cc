@@ -142,12 +142,8 @@ void
 LteSecPdcp::Activate(Eea eea, const AlgKey& encKey, Eia eia, const AlgKey& intKey)
 {
     NS_LOG_FUNCTION(this << m_rnti << +m_lcid << eea << eia);
+    StartIntegrity(eia, intKey);
     m_cipher = std::make_unique<EeaCipher>(eea, encKey);
-    if (m_srb)
-    {
-        m_integrity = std::make_unique<EiaIntegrity>(eia, intKey);
-    }
-    m_pending.reset();
 }
 
 bool

@@ -85,8 +85,7 @@ LteSecUeRrc::Setup(uint64_t imsi, const Kasme& kasme, Ptr<LteSecKeyLog> keyLog, 
 void
 LteSecUeRrc::SetSupportedEea(std::string list)
 {
-    ParseEeaList(list, "ns3::LteSecUeRrc::SupportedEea"); // aborts naming the attribute
-    m_ctx.capabilities.eea = UeSecurityCapabilities::FromLists(list, "").eea;
+    m_ctx.capabilities.Set(ParseEeaAttribute(list, "ns3::LteSecUeRrc::SupportedEea"));
 }
 
 std::string
@@ -98,8 +97,7 @@ LteSecUeRrc::GetSupportedEea() const
 void
 LteSecUeRrc::SetSupportedEia(std::string list)
 {
-    ParseEiaList(list, "ns3::LteSecUeRrc::SupportedEia"); // aborts naming the attribute
-    m_ctx.capabilities.eia = UeSecurityCapabilities::FromLists("", list).eia;
+    m_ctx.capabilities.Set(ParseEiaAttribute(list, "ns3::LteSecUeRrc::SupportedEia"));
 }
 
 std::string
