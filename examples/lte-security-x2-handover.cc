@@ -17,6 +17,7 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -43,7 +44,8 @@ struct HandoverRecord
     std::map<std::string, std::string> ueKeys;
     uint32_t x2Bytes{0};
     uint32_t airBytes{0};
-    bool keyReuse{false}; ///< the UE got keys it had already used under this KeNB
+    bool keyReuse{false};   ///< the UE got keys it had already used under this KeNB
+    std::string reusedKeys; ///< which ones ("KRRCenc;KUPenc")
     bool ok{false};
 };
 
@@ -118,12 +120,15 @@ SecurityMessage(const std::string& interface,
 }
 
 void
-KeyReuse(uint64_t imsi, uint16_t cellId, uint16_t rnti)
+KeyReuse(uint64_t imsi, uint16_t cellId, uint16_t rnti, const std::string& keys)
 {
     auto it = g_open.find(imsi);
     if (it != g_open.end())
     {
         it->second.keyReuse = true;
+        std::string k = keys;
+        std::replace(k.begin(), k.end(), ',', ';');
+        it->second.reusedKeys = k;
     }
 }
 
@@ -201,6 +206,7 @@ main(int argc, char* argv[])
     bool security = true;
     bool idealRrc = false;
     bool refreshNonce = false;
+    bool allowNullIntegrity = false;
     std::string eeaPriority = "eea2,eea1,eea3,eea0";
     std::string eiaPriority = "eia2,eia1,eia3";
     std::string ueEea = "eea0,eea1,eea2,eea3";
@@ -224,6 +230,9 @@ main(int argc, char* argv[])
     cmd.AddValue("refreshNonce",
                  "targets add a 128-bit random number to the key refresh (sent in the command)",
                  refreshNonce);
+    cmd.AddValue("allowNullIntegrity",
+                 "let eNBs select and UEs accept EIA0 (TS 33.401: emergency sessions only)",
+                 allowNullIntegrity);
     cmd.AddValue("eeaPriority", "eNB ciphering priority list", eeaPriority);
     cmd.AddValue("eiaPriority", "eNB integrity priority list", eiaPriority);
     cmd.AddValue("ueEea", "ciphering algorithms the UEs support", ueEea);
@@ -326,6 +335,13 @@ main(int argc, char* argv[])
         securityHelper->SetEnbAttribute("EeaPriority", StringValue(eeaPriority));
         securityHelper->SetEnbAttribute("EiaPriority", StringValue(eiaPriority));
         securityHelper->SetEnbAttribute("RefreshNonce", BooleanValue(refreshNonce));
+        securityHelper->SetEnbAttribute("AllowNullIntegrity", BooleanValue(allowNullIntegrity));
+        securityHelper->SetUeAttribute("AllowNullIntegrity", BooleanValue(allowNullIntegrity));
+        if (allowNullIntegrity)
+        {
+            std::cout << "WARNING: EIA0 allowed (--allowNullIntegrity): signalling may run without "
+                         "integrity protection, as TS 33.401 allows for emergency sessions only\n";
+        }
         securityHelper->SetUeAttribute("SupportedEea", StringValue(ueEea));
         securityHelper->SetUeAttribute("SupportedEia", StringValue(ueEia));
         securityHelper->Install(enbDevs, ueDevs);
@@ -399,7 +415,7 @@ main(int argc, char* argv[])
         out.open(csv);
         NS_ABORT_MSG_IF(!out, "--csv: cannot write '" << csv << "'");
         out << "time_s,imsi,source_cell,target_cell,new_rnti,algorithms,keys_agree,x2_security_bytes,"
-               "air_security_bytes,duration_ms,key_reuse,ok\n";
+               "air_security_bytes,duration_ms,key_reuse,ok,reused_keys\n";
     }
     uint32_t ok = 0;
     uint32_t agree = 0;
@@ -420,7 +436,8 @@ main(int argc, char* argv[])
                       << r.imsi << ": cell " << r.source << " -> " << r.target << ", C-RNTI "
                       << r.newRnti << ", " << (r.algorithms.empty() ? "none" : r.algorithms)
                       << ", keys agree: " << Agreement(r) << ", security bytes X2 " << r.x2Bytes
-                      << " air " << r.airBytes << (r.keyReuse ? "  KEYS REUSED" : "")
+                      << " air " << r.airBytes
+                      << (r.keyReuse ? "  KEYS REUSED (" + r.reusedKeys + ")" : "")
                       << (r.ok ? "" : "  FAILED") << "\n";
         }
         if (out)
@@ -429,7 +446,7 @@ main(int argc, char* argv[])
                 << r.source << "," << r.target << "," << r.newRnti << ","
                 << (r.algorithms.empty() ? "none" : r.algorithms) << "," << Agreement(r) << ","
                 << r.x2Bytes << "," << r.airBytes << "," << std::setprecision(3) << durMs << ","
-                << (r.keyReuse ? 1 : 0) << "," << (r.ok ? 1 : 0) << "\n";
+                << (r.keyReuse ? 1 : 0) << "," << (r.ok ? 1 : 0) << "," << r.reusedKeys << "\n";
         }
     }
     std::cout << "Summary: " << g_done.size() << " handovers, " << ok << " completed, " << agree

@@ -105,6 +105,18 @@ UeKey(uint64_t imsi, uint16_t cellId, uint16_t rnti, const std::string& key, con
     {
         h->ueKeys[key] = fp;
     }
+    else
+    {
+        bool handedOver = false;
+        for (const auto& h : g_result->handovers)
+        {
+            handedOver |= h.imsi == imsi;
+        }
+        if (!handedOver)
+        {
+            g_result->initialUeKeys[imsi][key] = fp;
+        }
+    }
     Event("UeKey " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
           std::to_string(rnti) + " " + key + " " + fp);
 }
@@ -133,11 +145,33 @@ HandoverRejected(uint64_t imsi, uint16_t source, const std::string& reason)
 }
 
 void
-KeyReuse(uint64_t imsi, uint16_t cellId, uint16_t rnti)
+KeyReuse(uint64_t imsi, uint16_t cellId, uint16_t rnti, const std::string& keys)
 {
     g_result->keyReuses++;
+    g_result->reusedKeys.push_back(keys);
     Event("KeyReuse " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
-          std::to_string(rnti));
+          std::to_string(rnti) + " " + keys);
+}
+
+void
+CommandRejected(uint64_t imsi, uint16_t cellId, const std::string& reason)
+{
+    g_result->commandsRejected++;
+    Event("CommandRejected " + std::to_string(imsi) + " " + reason);
+}
+
+void
+CapabilityMismatch(uint64_t imsi, uint16_t cellId, const std::string& got, const std::string& mme)
+{
+    g_result->capabilityMismatches++;
+    Event("CapabilityMismatch " + std::to_string(imsi) + " " + got + " " + mme);
+}
+
+void
+PduDiscarded(uint64_t imsi, uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& why)
+{
+    g_result->pdusDiscarded++;
+    Event("PduDiscarded " + std::to_string(imsi) + " " + std::to_string(lcid) + " " + why);
 }
 
 void
@@ -224,8 +258,14 @@ RunScenario(const ScenarioConfig& c)
     routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
         ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
 
+    if (c.twoCellEnb)
+    {
+        lte->SetAttribute("NumberOfComponentCarriers", UintegerValue(2));
+        lte->SetAttribute("UseCa", BooleanValue(true));
+        lte->SetEnbComponentCarrierManagerType("ns3::RrComponentCarrierManager");
+    }
     NodeContainer enbs;
-    enbs.Create(2);
+    enbs.Create(c.twoCellEnb ? 1 : 2);
     NodeContainer ues;
     ues.Create(c.numUes);
     Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
@@ -264,18 +304,31 @@ RunScenario(const ScenarioConfig& c)
         {
             sec->InstallUe(ueDevs);
         }
-        for (uint32_t i = 0; i < 2; ++i)
+        for (uint32_t i = 0; i < enbDevs.GetN(); ++i)
         {
             if (Ptr<LteSecEnbRrc> e = enbDevs.Get(i)->GetObject<LteSecEnbRrc>())
             {
+                e->SetAttribute("AllowNullIntegrity", BooleanValue(c.allowNullIntegrity));
                 e->SetAttribute("EeaPriority", StringValue(c.eeaPriority[i]));
                 e->SetAttribute("EiaPriority", StringValue(c.eiaPriority[i]));
                 e->SetAttribute("RefreshNonce", BooleanValue(c.refreshNonce));
             }
         }
+        for (uint32_t i = 0; i < ueDevs.GetN(); ++i)
+        {
+            if (Ptr<LteSecUeRrc> u = ueDevs.Get(i)->GetObject<LteSecUeRrc>())
+            {
+                u->SetAttribute("AllowNullIntegrity", BooleanValue(c.allowNullIntegrity));
+            }
+        }
         sec->AssignStreams(enbDevs, 3000);
-        enbDevs.Get(1)->GetObject<LteSecEnbRrc>()->SetAttribute("TamperReceivedKenb",
-                                                                 BooleanValue(c.tamperTarget));
+        enbDevs.Get(enbDevs.GetN() - 1)
+            ->GetObject<LteSecEnbRrc>()
+            ->SetAttribute("TamperReceivedKenb", BooleanValue(c.tamperTarget));
+        if (Ptr<LteSecEnbRrc> first = enbDevs.Get(0)->GetObject<LteSecEnbRrc>())
+        {
+            first->SetAttribute("BidDownEea", StringValue(c.bidDownEea));
+        }
         if (c.kasmeMismatch)
         {
             // after Install: the UE keeps the KASME it was given, the MME now holds another
@@ -284,7 +337,29 @@ RunScenario(const ScenarioConfig& c)
         }
     }
     lte->Attach(ueDevs, enbDevs.Get(0));
-    lte->AddX2Interface(enbs);
+    if (!c.twoCellEnb)
+    {
+        lte->AddX2Interface(enbs);
+    }
+    if (c.dedicatedBearer)
+    {
+        Ptr<EpcTft> tft = Create<EpcTft>();
+        EpcTft::PacketFilter pf;
+        pf.localPortStart = 3000;
+        pf.localPortEnd = 3000;
+        tft->Add(pf);
+        uint8_t id =
+            lte->ActivateDedicatedEpsBearer(ueDevs, EpsBearer(EpsBearer::NGBR_VIDEO_TCP_DEFAULT), tft);
+        for (uint16_t u = 0; u < c.numUes; ++u)
+        {
+            Simulator::Schedule(Seconds(0.8),
+                                &LteHelper::DeActivateDedicatedEpsBearer,
+                                lte,
+                                ueDevs.Get(u),
+                                enbDevs.Get(0),
+                                id);
+        }
+    }
 
     if (c.traffic)
     {
@@ -313,10 +388,16 @@ RunScenario(const ScenarioConfig& c)
         uint32_t from = i % 2;
         for (uint16_t u = 0; u < c.numUes; ++u)
         {
-            lte->HandoverRequest(Seconds(c.handoverTimes[i]) + MilliSeconds(5 * u),
-                                 ueDevs.Get(u),
-                                 enbDevs.Get(from),
-                                 enbDevs.Get(1 - from));
+            Time t = Seconds(c.handoverTimes[i]) + MilliSeconds(5 * u);
+            if (c.twoCellEnb)
+            {
+                // between the two cells of the eNB (cell ids 1 and 2)
+                lte->HandoverRequest(t, ueDevs.Get(u), enbDevs.Get(0), uint16_t(2 - from));
+            }
+            else
+            {
+                lte->HandoverRequest(t, ueDevs.Get(u), enbDevs.Get(from), enbDevs.Get(1 - from));
+            }
         }
     }
 
@@ -357,8 +438,21 @@ RunScenario(const ScenarioConfig& c)
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/SecurityMessage",
         MakeCallback(&SecurityMessage));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/CommandRejected",
+        MakeCallback(&CommandRejected));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/CapabilityMismatch",
+        MakeCallback(&CapabilityMismatch));
+    for (const char* side : {"$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc",
+                             "$ns3::LteUeNetDevice/$ns3::LteSecUeRrc"})
+    {
+        Config::ConnectWithoutContextFailSafe(std::string("/NodeList/*/DeviceList/*/") + side +
+                                                  "/PduDiscarded",
+                                              MakeCallback(&PduDiscarded));
+    }
     // X2 link: the last device of each eNB node
-    for (uint32_t i = 0; i < 2; ++i)
+    for (uint32_t i = 0; i < (c.twoCellEnb ? 0u : 2u); ++i)
     {
         Ptr<Node> n = enbs.Get(i);
         n->GetDevice(n->GetNDevices() - 1)
@@ -367,6 +461,19 @@ RunScenario(const ScenarioConfig& c)
 
     Simulator::Stop(Seconds(c.simTime));
     Simulator::Run();
+    for (uint16_t u = 0; u < c.numUes; ++u)
+    {
+        Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(ueDevs.Get(u));
+        for (uint32_t i = 0; i < enbDevs.GetN(); ++i)
+        {
+            Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevs.Get(i));
+            Ptr<LteSecEnbRrc> sec = enb->GetObject<LteSecEnbRrc>();
+            if (sec && enb->GetRrc()->HasCellId(ue->GetRrc()->GetCellId()))
+            {
+                result.enbPdcpLcids[ue->GetImsi()] = sec->GetPdcpLcids(ue->GetRrc()->GetRnti());
+            }
+        }
+    }
     Simulator::Destroy();
     g_result = nullptr;
     return result;

@@ -27,6 +27,10 @@ struct ScenarioConfig
     bool onlyTargetSecure{false}; ///< the module only on the second eNB (not on the UEs)
     bool refreshNonce{false};     ///< targets add a random number to the key refresh
     bool traffic{true};       ///< UDP downlink and uplink for every UE
+    bool allowNullIntegrity{false}; ///< eNBs and UEs accept EIA0
+    std::string bidDownEea;         ///< the first eNB forwards these EEAs as the UE's capabilities
+    bool twoCellEnb{false};         ///< one eNB with two cells (carrier aggregation), intra-eNB HO
+    bool dedicatedBearer{false};    ///< a second (dedicated) bearer per UE, released at 0.8 s
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -50,6 +54,14 @@ struct ScenarioResult
     uint32_t decipheringFailures{0};       ///< DecipheringFailure at any eNB or UE
     uint32_t handoversRejected{0};         ///< HandoverRejected at any eNB
     uint32_t keyReuses{0};                 ///< KeyReuse at any UE
+    std::vector<std::string> reusedKeys;   ///< the keys of each KeyReuse ("KRRCenc,KUPenc")
+    uint32_t commandsRejected{0};          ///< CommandRejected at any UE
+    uint32_t capabilityMismatches{0};      ///< CapabilityMismatch at any eNB
+    uint32_t pdusDiscarded{0};             ///< PduDiscarded at any PDCP entity
+    /// keys the UE derived at initial security activation: IMSI -> key name -> fingerprint
+    std::map<uint64_t, std::map<std::string, std::string>> initialUeKeys;
+    /// lcids of the PDCP entities the eNB model holds per IMSI at the end
+    std::map<uint64_t, std::vector<uint8_t>> enbPdcpLcids;
     std::vector<uint32_t> x2HandoverRequestBytes; ///< UDP payload of each X2 HANDOVER REQUEST
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                 ///< received by the UEs' sinks

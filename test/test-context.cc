@@ -27,7 +27,10 @@ BOOST_AUTO_TEST_CASE(mme_and_ue_agree_on_initial_kenb)
     BOOST_TEST(kenb.RevealHex() == KENB_HEX);
     BOOST_TEST(ue.kenb == kenb);
     BOOST_TEST(ue.nh == mme.nh);
-    BOOST_TEST(mme.ncc == 0);
+    // TS 33.401 7.2.8.1: KeNB is the NCC 0 value; the stored NH is NH1 = KDF(KASME, KeNB), NCC 1
+    BOOST_TEST(mme.nh == DeriveNh(mme.nas.kasme, kenb));
+    BOOST_TEST(mme.ncc == 1);
+    BOOST_TEST(ue.ncc == 1);
     // a new idle-to-connected transition with a later NAS COUNT gives a fresh KeNB
     mme.nas.ulNasCount = 1;
     BOOST_TEST(mme.DeriveInitialKenb() != kenb);
@@ -37,14 +40,19 @@ BOOST_AUTO_TEST_CASE(nh_chain_and_ncc_wrap)
 {
     MmeUeSecurityContext mme;
     mme.nas.kasme = Kasme::FromHex(KASME_HEX, "kasme");
-    mme.DeriveInitialKenb();
-    Nh first = mme.nh;
-    for (int i = 1; i <= 8; ++i)
+    Kenb kenb = mme.DeriveInitialKenb();
+    Nh expected = DeriveNh(mme.nas.kasme, kenb); // NH1
+    // the first S1 handover steps to NH2 / NCC 2; NCC is 3 bits and wraps after 7
+    for (int i = 2; i <= 10; ++i)
     {
         mme.AdvanceNh();
-        BOOST_TEST(mme.ncc == (i & 7));
+        expected = DeriveNh(mme.nas.kasme, expected);
+        BOOST_TEST_CONTEXT("NH" << i)
+        {
+            BOOST_TEST(mme.ncc == (i & 7));
+            BOOST_TEST(mme.nh == expected);
+        }
     }
-    BOOST_TEST(mme.nh != first);
 }
 
 BOOST_AUTO_TEST_CASE(algorithm_selection_follows_priority)

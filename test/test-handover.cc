@@ -6,6 +6,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <set>
+#include <string>
+#include <vector>
 
 using namespace ltesec_test;
 
@@ -47,6 +49,20 @@ CheckAllCompletedWithAgreeingKeys(const ScenarioResult& r, std::size_t expected)
             }
         }
     }
+}
+
+/// Security bytes of the (first) handover command, as the SecurityMessage trace reports them.
+uint32_t
+CommandBytes(const ScenarioResult& s)
+{
+    for (const auto& m : s.securityMessages)
+    {
+        if (m.first.find("handover command") != std::string::npos)
+        {
+            return m.second;
+        }
+    }
+    return 0u;
 }
 
 } // namespace
@@ -139,21 +155,142 @@ BOOST_AUTO_TEST_CASE(refresh_nonce_removes_key_reuse)
     c.refreshNonce = true;
     ScenarioResult r = RunScenario(c);
     CheckAllCompletedWithAgreeingKeys(r, 2);
-    BOOST_TEST(r.handovers[0].rnti == 1u); // the same C-RNTI as in the source cell ...
-    BOOST_TEST(r.keyReuses == 0u);         // ... but fresh keys
-    BOOST_TEST(Fp(r.handovers[0].enbKeys, "KRRCint") != Fp(plain.handovers[0].enbKeys, "KRRCint"));
-    // the 128-bit nonce travels in the handover command
-    auto commandBytes = [](const ScenarioResult& s) {
-        for (const auto& m : s.securityMessages)
+    // the target hands back the C-RNTI the UE had at setup: without the nonce the keys repeat,
+    // with it they are fresh
+    BOOST_TEST(plain.handovers[0].rnti == 1u);
+    BOOST_TEST(r.handovers[0].rnti == 1u);
+    const auto& setupPlain = plain.initialUeKeys.at(1);
+    const auto& setupNonce = r.initialUeKeys.at(1);
+    for (const char* k : {"KRRCenc", "KRRCint", "KUPenc"})
+    {
+        BOOST_TEST_CONTEXT(k)
         {
-            if (m.first.find("handover command") != std::string::npos)
-            {
-                return m.second;
-            }
+            BOOST_TEST(Fp(plain.handovers[0].ueKeys, k) == Fp(setupPlain, k));
+            BOOST_TEST(Fp(r.handovers[0].ueKeys, k) != Fp(setupNonce, k));
+            BOOST_TEST(Fp(r.handovers[0].ueKeys, k) != Fp(plain.handovers[0].ueKeys, k));
         }
-        return 0u;
+    }
+    BOOST_TEST(plain.keyReuses == 1u);
+    BOOST_TEST(r.keyReuses == 0u);
+    // the 128-bit nonce travels in the handover command
+    BOOST_TEST(CommandBytes(r) == CommandBytes(plain) + 16);
+}
+
+/// KRRCenc and KUPenc depend on the EEA only, KRRCint on the EIA only: a C-RNTI handed back with
+/// one algorithm changed repeats the keys of the other one.
+BOOST_AUTO_TEST_CASE(key_reuse_is_tracked_per_key)
+{
+    struct Case
+    {
+        std::string eea;
+        std::string eia;
+        std::string repeated;
     };
-    BOOST_TEST(commandBytes(r) == commandBytes(plain) + 16);
+
+    for (const Case& k : std::vector<Case>{{"eea2", "eia1", "KRRCenc,KUPenc"},
+                                           {"eea1", "eia2", "KRRCint"},
+                                           {"eea2", "eia2", "KRRCenc,KRRCint,KUPenc"}})
+    {
+        BOOST_TEST_CONTEXT("target " << k.eea << "/" << k.eia)
+        {
+            ScenarioConfig c;
+            c.eeaPriority[0] = "eea2";
+            c.eiaPriority[0] = "eia2";
+            c.eeaPriority[1] = k.eea;
+            c.eiaPriority[1] = k.eia;
+            ScenarioResult r = RunScenario(c);
+            CheckAllCompletedWithAgreeingKeys(r, 1);
+            BOOST_TEST(r.handovers[0].rnti == 1u); // the C-RNTI of the setup
+            BOOST_TEST(r.reusedKeys == std::vector<std::string>{k.repeated},
+                       boost::test_tools::per_element());
+        }
+    }
+}
+
+/// An intra-eNB handover (between the two cells of one eNB) gets its securityConfigHO from the
+/// target cell's context: the nonce and changed algorithms reach the UE.
+BOOST_AUTO_TEST_CASE(intra_enb_handover_carries_the_target_security_config)
+{
+    ScenarioConfig c;
+    c.twoCellEnb = true;
+    c.handoverTimes = {1.0, 1.5};
+    c.simTime = 2.0;
+    c.security = false;
+    ScenarioResult off = RunScenario(c);
+    c.security = true;
+    ScenarioResult plain = RunScenario(c);
+    c.refreshNonce = true;
+    ScenarioResult r = RunScenario(c);
+    for (const ScenarioResult* x : {&plain, &r})
+    {
+        BOOST_TEST_CONTEXT((x == &r ? "with refresh nonce" : "without"))
+        {
+            CheckAllCompletedWithAgreeingKeys(*x, 2);
+            BOOST_TEST(x->handovers[0].source == 1u);
+            BOOST_TEST(x->handovers[0].target == 2u);
+            // security changes nothing in what ns-3 delivers across intra-eNB handovers
+            BOOST_TEST(x->dlRxBytes == off.dlRxBytes);
+            BOOST_TEST(x->ulRxBytes == off.ulRxBytes);
+        }
+    }
+    // the nonce reached the UE in the command the target's context filled in
+    BOOST_TEST(CommandBytes(plain) > 0u);
+    BOOST_TEST(CommandBytes(r) == CommandBytes(plain) + 16);
+    BOOST_TEST(off.dlRxBytes > 10000u);
+}
+
+/// TS 33.401 7.2.4.2.2: the MME's copy of the capabilities, returned at path switch, undoes a
+/// bid-down by the source (here: a source forwarding "EEA0 only").
+BOOST_AUTO_TEST_CASE(path_switch_capability_check_undoes_a_bid_down)
+{
+    ScenarioConfig c;
+    c.bidDownEea = "eea0";
+    c.simTime = 2.0;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.capabilityMismatches == 1u);
+    // the X2 handover lands on EEA0, then an intra-cell handover restores EEA2
+    CheckAllCompletedWithAgreeingKeys(r, 2);
+    BOOST_TEST(Fp(r.handovers[0].ueKeys, "KUPenc").rfind("KUPenc(eea0)", 0) == 0u);
+    BOOST_TEST(r.handovers[1].source == r.handovers[1].target);
+    BOOST_TEST(Fp(r.handovers[1].ueKeys, "KUPenc").rfind("KUPenc(eea2)", 0) == 0u);
+    BOOST_TEST(Fp(r.handovers[1].enbKeys, "KRRCenc").rfind("KRRCenc(eea2)", 0) == 0u);
+    BOOST_TEST(r.dlRxBytes > 10000u);
+    // without the bid-down nothing happens at path switch
+    c.bidDownEea = "";
+    ScenarioResult plain = RunScenario(c);
+    BOOST_TEST(plain.capabilityMismatches == 0u);
+    CheckAllCompletedWithAgreeingKeys(plain, 1);
+}
+
+/// A released bearer's PDCP entity is dropped by the model, not kept and re-keyed.
+BOOST_AUTO_TEST_CASE(released_bearers_leave_the_model)
+{
+    ScenarioConfig c;
+    c.dedicatedBearer = true;
+    c.handoverTimes = {};
+    c.simTime = 1.2;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.enbPdcpLcids.at(1) == (std::vector<uint8_t>{1, 3}),
+               boost::test_tools::per_element());
+}
+
+/// With ideal RRC the security mode command carries a MAC-I over the message: a UE whose KASME
+/// differs from the MME's rejects it, as with real RRC.
+BOOST_AUTO_TEST_CASE(ideal_rrc_security_mode_command_is_checked)
+{
+    ScenarioConfig c;
+    c.idealRrc = true;
+    c.handoverTimes = {};
+    c.simTime = 1.0;
+    ScenarioResult good = RunScenario(c);
+    BOOST_TEST(good.integrityFailures == 0u);
+    BOOST_TEST(good.dlRxBytes > 10000u);
+    c.kasmeMismatch = true;
+    ScenarioResult bad = RunScenario(c);
+    BOOST_TEST(bad.integrityFailures == 1u);
+    BOOST_TEST(bad.commandsRejected >= 1u);
+    BOOST_TEST(bad.dlRxBytes == 0u);
+    BOOST_TEST(bad.ulRxBytes == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(target_refuses_a_handover_without_security_information)
@@ -197,6 +334,9 @@ BOOST_AUTO_TEST_CASE(every_algorithm_pair_can_be_negotiated)
                 ScenarioConfig c;
                 c.eeaPriority[0] = c.eeaPriority[1] = e;
                 c.eiaPriority[0] = c.eiaPriority[1] = i;
+                // EIA0 is refused unless explicitly allowed (emergency sessions only); its refusal
+                // is tested in the integration and rrc suites
+                c.allowNullIntegrity = eia == 0;
                 c.simTime = 1.5;
                 ScenarioResult r = RunScenario(c);
                 CheckAllCompletedWithAgreeingKeys(r, 1);
@@ -208,6 +348,23 @@ BOOST_AUTO_TEST_CASE(every_algorithm_pair_can_be_negotiated)
             }
         }
     }
+}
+
+/// With EIA0 nothing is integrity protected: a wrong KeNB at the target, which every other EIA
+/// catches at the confirm, goes unnoticed (eea0: nothing is ciphered either).
+BOOST_AUTO_TEST_CASE(eia0_detects_nothing)
+{
+    ScenarioConfig c;
+    c.eeaPriority[0] = c.eeaPriority[1] = "eea0";
+    c.eiaPriority[0] = c.eiaPriority[1] = "eia0";
+    c.allowNullIntegrity = true;
+    c.tamperTarget = true;
+    c.simTime = 1.5;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.handovers.size() == 1u);
+    BOOST_TEST(r.handovers[0].completed);
+    BOOST_TEST(r.integrityFailures == 0u);
+    BOOST_TEST(Fp(r.handovers[0].enbKeys, "KRRCint") != Fp(r.handovers[0].ueKeys, "KRRCint"));
 }
 
 BOOST_AUTO_TEST_CASE(target_keeps_the_source_algorithms_when_it_supports_them)
@@ -237,17 +394,7 @@ BOOST_AUTO_TEST_CASE(target_announces_new_algorithms_when_it_must_change)
     BOOST_TEST(Fp(r.handovers[0].ueKeys, "KRRCenc").rfind("KRRCenc(eea3)", 0) == 0u);
     BOOST_TEST(Fp(r.handovers[0].ueKeys, "KRRCint").rfind("KRRCint(eia3)", 0) == 0u);
     // the handover command carries the algorithms only in the second case
-    auto commandBytes = [](const ScenarioResult& s) {
-        for (const auto& m : s.securityMessages)
-        {
-            if (m.first.find("handover command") != std::string::npos)
-            {
-                return m.second;
-            }
-        }
-        return 0u;
-    };
-    BOOST_TEST(commandBytes(r) > commandBytes(same));
+    BOOST_TEST(CommandBytes(r) > CommandBytes(same));
 }
 
 BOOST_AUTO_TEST_CASE(same_seed_same_run)

@@ -4,6 +4,7 @@
 
 #include "ns3/lte-sec-mme.h"
 #include "ns3/lte-sec-ue-rrc.h"
+#include "ns3/lte-sec-wire.h"
 #include "ns3/string.h"
 
 #include <boost/test/unit_test.hpp>
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,7 +76,8 @@ BOOST_AUTO_TEST_CASE(ue_checks_the_security_mode_command)
 
 BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
 {
-    auto command = [](int eea, int eia) {
+    const Kasme kasme = Kasme::FromHex(std::string(64, 'b'), "k");
+    auto command = [&kasme](int eea, int eia) {
         LteRrcSap::RrcConnectionReconfiguration msg;
         msg.haveMeasConfig = false;
         msg.haveMobilityControlInfo = false;
@@ -84,6 +87,16 @@ BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
         msg.securityConfigHo.haveSecurityAlgorithmConfig = true;
         msg.securityConfigHo.cipheringAlgorithm = eea;
         msg.securityConfigHo.integrityProtAlgorithm = eia;
+        // protected as the network would (ideal RRC), so that only the algorithms decide
+        UeSecurityContext net;
+        net.nas.kasme = kasme;
+        net.algorithms = {static_cast<Eea>(eea & 3), static_cast<Eia>(eia & 3)};
+        net.DeriveInitialKenb();
+        net.cRnti = 1;
+        net.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+        msg.haveIdealMacI = true;
+        msg.idealMacI =
+            IdealMacI(net.algorithms.integrity, net.keys.rrcInt, 0, Direction::DOWNLINK, msg);
         return msg;
     };
     struct Case
@@ -101,7 +114,7 @@ BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
             Ptr<LteSecUeRrc> ue = CreateObject<LteSecUeRrc>();
             ue->SetAttribute("SupportedEea", StringValue("eea0,eea2"));
             ue->SetAttribute("SupportedEia", StringValue("eia1,eia2"));
-            ue->Setup(1, Kasme::FromHex(std::string(64, 'b'), "k"), nullptr, nullptr);
+            ue->Setup(1, kasme, nullptr, nullptr);
             BOOST_TEST(ue->RecvRrcConnectionReconfiguration(1, command(c.eea, c.eia)) == c.accepted);
             BOOST_TEST(ue->IsActive() == c.accepted);
             ue->Dispose();
@@ -119,16 +132,49 @@ BOOST_AUTO_TEST_CASE(kasme_master_key_attribute)
 
 BOOST_AUTO_TEST_CASE(key_log_only_when_asked)
 {
-    std::string path = "key-log-test.txt";
-    std::remove(path.c_str());
-    std::string exe = std::string(LTESEC_BIN_DIR) + "/lte-security-x2-handover";
-    auto plain = Run(exe + " --numEnbs=2 --numUes=1 --simTime=1 --csv=none");
+    // each run in an empty folder of its own, which is also its HOME and TMPDIR: whatever the
+    // program writes anywhere it may write lands there
+    auto runIn = [](const std::string& dir, const std::string& args) {
+        std::string exe = std::string(LTESEC_BIN_DIR) + "/lte-security-x2-handover";
+        std::system(("rm -rf " + dir + " && mkdir -p " + dir).c_str());
+        int status = std::system(("cd " + dir + " && HOME=$PWD TMPDIR=$PWD " + exe +
+                                  " --numEnbs=2 --numUes=1 --simTime=1 --csv=none " + args +
+                                  " > stdout.txt 2> stderr.txt")
+                                     .c_str());
+        std::ifstream err(dir + "/stderr.txt");
+        std::stringstream ss;
+        ss << err.rdbuf();
+        return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, ss.str());
+    };
+    auto files = [](const std::string& dir) {
+        std::string list = "integration-" + std::to_string(::getpid()) + ".files";
+        std::system(("cd " + dir + " && find . -type f ! -name stdout.txt ! -name stderr.txt | sort > ../" + list)
+                        .c_str());
+        std::ifstream in(dir + "/../" + list);
+        std::vector<std::string> names;
+        for (std::string line; std::getline(in, line);)
+        {
+            names.push_back(line);
+        }
+        std::remove((dir + "/../" + list).c_str());
+        return names;
+    };
+    std::string base = "keylog-test-" + std::to_string(::getpid());
+    auto plain = runIn(base + "-plain", "");
     BOOST_TEST(plain.first == 0);
-    BOOST_TEST(!std::ifstream(path).good());
-    auto logged = Run(exe + " --numEnbs=2 --numUes=1 --simTime=1 --csv=none --keyLog=" + path);
+    BOOST_TEST(files(base + "-plain").empty(), "files written without --keyLog");
+
+    auto logged = runIn(base + "-log", "--keyLog=keys.txt");
     BOOST_TEST(logged.first == 0);
-    std::ifstream in(path);
-    BOOST_TEST(in.good());
+    BOOST_TEST(files(base + "-log") == std::vector<std::string>{"./keys.txt"},
+               boost::test_tools::per_element());
+    struct stat st;
+    BOOST_TEST(::stat((base + "-log/keys.txt").c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 0777) == 0600u);
+    std::ifstream in(base + "-log/keys.txt");
+    std::ifstream out(base + "-log/stdout.txt");
+    std::stringstream printed;
+    printed << out.rdbuf() << plain.second << logged.second;
     std::string line;
     int keys = 0;
     while (std::getline(in, line))
@@ -143,11 +189,13 @@ BOOST_AUTO_TEST_CASE(key_log_only_when_asked)
         BOOST_TEST_CONTEXT(line)
         {
             BOOST_TEST((hex.size() == 64u || hex.size() == 32u));
+            // no key ever reaches the program's output
+            BOOST_TEST(printed.str().find(hex) == std::string::npos);
         }
         ++keys;
     }
     BOOST_TEST(keys == 8); // eNB and UE: KeNB, KRRCenc, KRRCint, KUPenc at initial setup
-    std::remove(path.c_str());
+    std::system(("rm -rf " + base + "-plain " + base + "-log").c_str());
 }
 
 BOOST_AUTO_TEST_CASE(bad_attribute_values_fail_naming_the_attribute)
@@ -166,6 +214,10 @@ BOOST_AUTO_TEST_CASE(bad_attribute_values_fail_naming_the_attribute)
              {"--ueEia=eia1,x", "ns3::LteSecUeRrc::SupportedEia"},
              {"--keyLog=/nonexistent-dir/keys.txt", "KeyLogFile"},
              {"--eiaPriority=eia3 --ueEia=eia1", "supports none of"},
+             // the review's case: EIA0 without the explicit permission is refused at once
+             {"--numEnbs=2 --numUes=1 --ns3::LteSecEnbRrc::TamperReceivedKenb=1 "
+              "--eeaPriority=eea0 --eiaPriority=eia0",
+              "AllowNullIntegrity"},
          })
     {
         BOOST_TEST_CONTEXT(c.args)

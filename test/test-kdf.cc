@@ -1,8 +1,11 @@
 // KDF encodings: the S strings of every derivation, the EARFCN rule, the C-RNTI refresh.
+#include "openssl-spy.h"
+#include "test-print.h"
+
 #include "ns3/lte-sec-context.h"
 #include "ns3/lte-sec-kdf.h"
-
-#include "test-print.h"
+#include "ns3/lte-sec-mme.h"
+#include "ns3/string.h"
 
 #include <boost/test/unit_test.hpp>
 #include <openssl/hmac.h>
@@ -66,9 +69,15 @@ BOOST_AUTO_TEST_CASE(seed_refresh_encoding)
 {
     Kenb k = Kenb::FromHex(KENB_HEX, "k");
     BOOST_TEST(KdfSeedCrntiRefresh(k, AlgKeyType::RRC_INT, 2, 0x1234).RevealHex() ==
-               RawHmac(k, ParseHex("f0040001020001123400" "02", "s")));
+               RawHmac(k,
+                       ParseHex("f0040001020001123400"
+                                "02",
+                                "s")));
     BOOST_TEST(KdfSeedCrntiRefresh(k, AlgKeyType::UP_ENC, 1, 7).RevealHex() ==
-               RawHmac(k, ParseHex("f0050001010001000700" "02", "s")));
+               RawHmac(k,
+                       ParseHex("f0050001010001000700"
+                                "02",
+                                "s")));
     std::vector<uint8_t> nonce(16, 0xab);
     BOOST_TEST(KdfSeedCrntiRefresh(k, AlgKeyType::RRC_ENC, 3, 1, nonce).RevealHex() ==
                RawHmac(k,
@@ -91,6 +100,53 @@ BOOST_AUTO_TEST_CASE(seed_refresh_keys_depend_on_every_input)
     Kenb k2 = k;
     k2.Data()[0] ^= 0x80;
     BOOST_TEST(base != DeriveSeedAsKey(k2, AlgKeyType::RRC_INT, 2, 100));
+}
+
+/// No HMAC context keyed with a derivation's key outlives the derivation (a reused context holds
+/// the inner and outer hash states of its last key, as good as the key).
+BOOST_AUTO_TEST_CASE(kdf_keeps_no_hmac_state)
+{
+    Kenb k = Kenb::FromHex(KENB_HEX, "k");
+    Kasme kasme = Kasme::From(k);
+    DeriveAsKey(k, AlgKeyType::RRC_INT, 2); // a context made before the watch, if any
+    ltesec_test::OpenSslSpy spy;
+    AlgKey a = DeriveAsKey(k, AlgKeyType::RRC_INT, 2);
+    BOOST_REQUIRE(spy.macKeys.size() + spy.macContextsFreed >= 1); // the watch sees the KDF
+    BOOST_TEST(!spy.MacContextHoldsKey(k.Data(), Kenb::SIZE));
+    Kenb kenb = DeriveKenb(kasme, 7);
+    BOOST_TEST(!spy.MacContextHoldsKey(kasme.Data(), Kasme::SIZE));
+    DeriveSeedAsKey(kenb, AlgKeyType::UP_ENC, 1, 3);
+    BOOST_TEST(!spy.MacContextHoldsKey(kenb.Data(), Kenb::SIZE));
+    BOOST_TEST(spy.macContextsCreated == spy.macContextsFreed);
+    BOOST_TEST(a == DeriveAsKey(k, AlgKeyType::RRC_INT, 2)); // and derivations still agree
+}
+
+/// KasmeMasterKey round-trips through Get/SetAttribute: two MMEs, one set from the other's value,
+/// give the same KASMEs.
+BOOST_AUTO_TEST_CASE(kasme_master_key_round_trips)
+{
+    using namespace ns3;
+    const std::string hex = "00112233445566778899aabbccddeeff0123456789abcdef0123456789ABCDEF";
+    Ptr<LteSecMme> a = CreateObject<LteSecMme>();
+    a->SetAttribute("KasmeMasterKey", StringValue(hex));
+    StringValue v;
+    a->GetAttribute("KasmeMasterKey", v);
+    BOOST_TEST(v.Get() == "00112233445566778899aabbccddeeff0123456789abcdef0123456789abcdef");
+    Ptr<LteSecMme> b = CreateObject<LteSecMme>();
+    b->SetAttribute("KasmeMasterKey", v);
+    BOOST_TEST(b->GetKasme(1) == a->GetKasme(1));
+    BOOST_TEST(b->GetKasme(208930000000002ULL) == a->GetKasme(208930000000002ULL));
+    // the default value round-trips as well
+    Ptr<LteSecMme> c = CreateObject<LteSecMme>();
+    Ptr<LteSecMme> d = CreateObject<LteSecMme>();
+    c->GetAttribute("KasmeMasterKey", v);
+    d->SetAttribute("KasmeMasterKey", v);
+    BOOST_TEST(d->GetKasme(5) == c->GetKasme(5));
+    BOOST_TEST(d->GetKasme(5) != a->GetKasme(5));
+    a->Dispose();
+    b->Dispose();
+    c->Dispose();
+    d->Dispose();
 }
 
 BOOST_AUTO_TEST_SUITE_END()

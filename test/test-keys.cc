@@ -1,15 +1,20 @@
-// Key types: parsing, fingerprints, comparison and wiping.
-#include "ns3/lte-sec-kdf.h"
-#include "ns3/lte-sec-key.h"
-
+// Key types: parsing, fingerprints, comparison and wiping; the key log file.
 #include "test-print.h"
 
-#include <boost/test/unit_test.hpp>
+#include "ns3/lte-sec-kdf.h"
+#include "ns3/lte-sec-key-log.h"
+#include "ns3/lte-sec-key.h"
 
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <fstream>
 #include <functional>
-#include <new>
 #include <ostream>
+#include <sstream>
+#include <sys/stat.h>
 #include <type_traits>
+#include <unistd.h>
 
 using namespace ns3::ltesec;
 
@@ -81,23 +86,62 @@ BOOST_AUTO_TEST_CASE(hex_errors_name_the_argument)
                "--key: expected 16 bytes (32 hex digits), got 1 bytes");
 }
 
-BOOST_AUTO_TEST_CASE(key_is_wiped_when_destroyed)
+/// Wiping is observed while the memory is alive (SecureWipe's test observer), not read after
+/// the object's lifetime: destroying a key and overwriting it each wipe exactly its N bytes at
+/// its address, and they are zero at that moment.
+BOOST_AUTO_TEST_CASE(key_is_wiped_when_destroyed_or_overwritten)
 {
-    alignas(Kasme) unsigned char storage[sizeof(Kasme)];
-    auto* k = new (storage) Kasme(Kasme::FromHex(KASME_HEX, "kasme"));
-    BOOST_TEST(!k->IsZero());
-    const unsigned char* bytes = storage;
-    bool nonzeroBefore = false;
-    for (std::size_t i = 0; i < sizeof(Kasme); ++i)
+    struct Wipe
     {
-        nonzeroBefore |= bytes[i] != 0;
-    }
-    BOOST_TEST(nonzeroBefore);
-    k->~Kasme();
-    for (std::size_t i = 0; i < sizeof(Kasme); ++i)
+        const void* p;
+        std::size_t len;
+        bool zero;
+    };
+
+    static std::vector<Wipe> wipes;
+    wipes.clear();
+    SetWipeObserverForTests([](const void* p, std::size_t len) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        bool zero = std::all_of(b, b + len, [](unsigned char c) { return c == 0; });
+        wipes.push_back({p, len, zero});
+    });
+    auto wipedAt = [](const void* p, std::size_t len) {
+        return std::count_if(wipes.begin(), wipes.end(), [&](const Wipe& w) {
+            return w.p == p && w.len == len && w.zero;
+        });
+    };
+
+    const void* where = nullptr;
     {
-        BOOST_TEST(static_cast<int>(bytes[i]) == 0);
+        Kasme k = Kasme::FromHex(KASME_HEX, "kasme");
+        where = k.Data();
+        wipes.clear();
     }
+    BOOST_TEST(wipedAt(where, Kasme::SIZE) == 1);
+
+    AlgKey target = AlgKey::FromHex("2bd6459f82c5b300952c49104881ff48", "k");
+    AlgKey source = AlgKey::FromHex("00112233445566778899aabbccddeeff", "k");
+    wipes.clear();
+    target = source;
+    BOOST_TEST(wipedAt(target.Data(), AlgKey::SIZE) == 1); // the old value, before the copy
+    BOOST_TEST(target == source);
+    wipes.clear();
+    target = target; // self-assignment keeps the key
+    BOOST_TEST(target == source);
+    BOOST_TEST(wipedAt(target.Data(), AlgKey::SIZE) == 0);
+
+    auto* heap = new Kenb(Kenb::FromHex(KASME_HEX, "k"));
+    where = heap->Data();
+    wipes.clear();
+    delete heap;
+    BOOST_TEST(wipedAt(where, Kenb::SIZE) == 1);
+
+    SetWipeObserverForTests(nullptr);
+    wipes.clear();
+    {
+        Kasme k;
+    }
+    BOOST_TEST(wipes.empty());
 }
 
 BOOST_AUTO_TEST_CASE(secure_wipe_clears_buffers)
@@ -115,6 +159,44 @@ BOOST_AUTO_TEST_CASE(assignment_overwrites)
     BOOST_TEST(b == a);
     a = Kenb();
     BOOST_TEST(a.IsZero());
+}
+
+/// The key log holds keys: mode 0600 whatever the umask, also when the file existed with 0644
+/// (it is then truncated).
+BOOST_AUTO_TEST_CASE(key_log_is_private)
+{
+    std::string path = "key-log-mode-test-" + std::to_string(::getpid()) + ".txt";
+    auto modeOf = [&]() {
+        struct stat st
+        {
+        };
+        BOOST_REQUIRE(::stat(path.c_str(), &st) == 0);
+        return st.st_mode & 07777;
+    };
+    mode_t oldMask = ::umask(022);
+    std::remove(path.c_str());
+    {
+        ns3::Ptr<ns3::LteSecKeyLog> log = ns3::Create<ns3::LteSecKeyLog>(path);
+        BOOST_TEST(modeOf() == 0600u);
+        log->Write("enb", 1, 2, "KeNB", "00ff");
+    }
+    {
+        std::ofstream old(path, std::ios::trunc);
+        old << "old content\n";
+    }
+    BOOST_REQUIRE(::chmod(path.c_str(), 0644) == 0);
+    BOOST_REQUIRE(modeOf() == 0644u);
+    {
+        ns3::Ptr<ns3::LteSecKeyLog> log = ns3::Create<ns3::LteSecKeyLog>(path);
+        BOOST_TEST(modeOf() == 0600u);
+        log->Write("ue", 3, 4, "KRRCint(eia2)", "abcd");
+        std::ifstream in(path);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        BOOST_TEST(ss.str() == "# time_s entity imsi rnti key hex\n0 ue 3 4 KRRCint(eia2) abcd\n");
+    }
+    ::umask(oldMask);
+    std::remove(path.c_str());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -25,6 +25,12 @@ boost_test_print_type(std::ostream& os, const AsKeys& k)
               << k.upEnc.Fingerprint() << ")";
 }
 
+inline std::ostream&
+boost_test_print_type(std::ostream& os, const AsAlgorithms& a)
+{
+    return os << a.ciphering << "/" << a.integrity;
+}
+
 } // namespace ltesec
 } // namespace ns3
 

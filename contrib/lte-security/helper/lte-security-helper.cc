@@ -91,7 +91,7 @@ LteSecurityHelper::InstallEnb(const NetDeviceContainer& enbDevices)
                         "LteSecurityHelper: security already installed on cell "
                             << dev->GetCellId());
         Ptr<LteSecEnbRrc> sec = m_enbFactory.Create<LteSecEnbRrc>();
-        sec->Setup(dev->GetCellId(), m_mme, GetKeyLog());
+        sec->Setup(dev->GetCellId(), m_mme, GetKeyLog(), dev->GetRrc());
         dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));
         dev->AggregateObject(sec);
     }

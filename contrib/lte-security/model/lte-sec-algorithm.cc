@@ -3,12 +3,12 @@
  */
 #include "lte-sec-algorithm.h"
 
+#include <cstring>
 #include <intel-ipsec-mb.h>
+#include <limits>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
-
-#include <cstring>
 #include <sstream>
 #include <stdexcept>
 
@@ -189,8 +189,68 @@ UeSecurityCapabilities::EiaList() const
     return ToString(Supported<Eia>(*this));
 }
 
+uint64_t
+MinBitLength(Eea)
+{
+    return 0;
+}
+
+uint64_t
+MaxBitLength(Eea algorithm)
+{
+    switch (algorithm)
+    {
+    case Eea::EEA1:
+        return uint64_t{std::numeric_limits<uint32_t>::max() / 8} * 8; // 2^32 - 8
+    case Eea::EEA3:
+        return ZUC_MAX_BIT_LENGTH;
+    default:
+        return std::numeric_limits<uint32_t>::max();
+    }
+}
+
+uint64_t
+MinBitLength(Eia algorithm)
+{
+    return algorithm == Eia::EIA1 || algorithm == Eia::EIA3 ? 1 : 0;
+}
+
+uint64_t
+MaxBitLength(Eia algorithm)
+{
+    switch (algorithm)
+    {
+    case Eia::EIA1:
+        return std::numeric_limits<uint32_t>::max();
+    case Eia::EIA3:
+        return ZUC_MAX_BIT_LENGTH;
+    default:
+        return std::numeric_limits<uint64_t>::max();
+    }
+}
+
 namespace
 {
+
+template <typename Alg>
+void
+CheckBitLength(Alg algorithm, uint64_t bitLength, const char* name)
+{
+    if (bitLength < MinBitLength(algorithm) || bitLength > MaxBitLength(algorithm))
+    {
+        throw std::invalid_argument("length: " + std::to_string(bitLength) +
+                                    " bits is outside the range of " + name + " (" +
+                                    std::to_string(MinBitLength(algorithm)) + ".." +
+                                    std::to_string(MaxBitLength(algorithm)) + " bits)");
+    }
+}
+
+/// ceil(bitLength / 8), without overflow.
+uint64_t
+ByteLength(uint64_t bitLength)
+{
+    return bitLength / 8 + (bitLength % 8 != 0 ? 1 : 0);
+}
 
 void
 CheckBearer(const AlgorithmInput& in)
@@ -233,7 +293,8 @@ CipherIv(const AlgorithmInput& in, uint8_t iv[16])
     std::memcpy(iv + 8, iv, 8);
 }
 
-/// The per-thread ipsec-mb manager, initialised for the best instruction set of this CPU.
+/// The per-thread ipsec-mb manager, initialised for the best instruction set of this CPU. Keyed
+/// objects fetch it at each call (never keep it): it dies with its thread.
 IMB_MGR*
 IpsecMbManager()
 {
@@ -271,6 +332,60 @@ IpsecMbManager()
     }
     return h.mgr;
 }
+
+/// Throws std::runtime_error with ipsec-mb's error text if the manager's error state is set.
+void
+CheckIpsecMb(IMB_MGR* mgr, const char* what)
+{
+    int err = imb_get_errno(mgr);
+    if (err != 0)
+    {
+        const char* text = imb_get_strerror(err);
+        throw std::runtime_error(std::string(what) + ": ipsec-mb error " + std::to_string(err) +
+                                 ": " + (text != nullptr ? text : "unknown"));
+    }
+}
+
+/**
+ * The per-thread ipsec-mb manager with a clear error state, for a call after which CheckIpsecMb()
+ * is to be trusted. ipsec-mb sets the state on a refused call, and its ZUC and SNOW 3G f8 calls
+ * reset it to 0 on success, but SNOW 3G f9 and the key schedule do not (1.3; imb_set_errno is
+ * not exported): a stale error is cleared here by a 1-byte ZUC EEA3 call on a stack byte with a
+ * zero key, which succeeds and resets the state.
+ */
+IMB_MGR*
+ReadyIpsecMb()
+{
+    IMB_MGR* mgr = IpsecMbManager();
+    if (imb_get_errno(mgr) != 0)
+    {
+        static const uint8_t zeroKey[16] = {0};
+        const uint8_t iv[16] = {0};
+        uint8_t byte = 0;
+        IMB_ZUC_EEA3_1_BUFFER(mgr, zeroKey, iv, &byte, &byte, 1);
+        CheckIpsecMb(mgr, "ipsec-mb: clearing the error state");
+    }
+    return mgr;
+}
+
+struct CipherCtxDeleter
+{
+    void operator()(EVP_CIPHER_CTX* c) const
+    {
+        EVP_CIPHER_CTX_free(c); // cleanses the key schedule
+    }
+};
+
+struct MacCtxDeleter
+{
+    void operator()(EVP_MAC_CTX* c) const
+    {
+        EVP_MAC_CTX_free(c); // cleanses the key schedule
+    }
+};
+
+using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
+using MacCtxPtr = std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter>;
 
 const EVP_CIPHER*
 Aes128Ctr()
@@ -317,7 +432,7 @@ class Eea0 : public EeaCipher::Impl
   public:
     void Apply(const AlgorithmInput&, const uint8_t* in, uint8_t* out, uint32_t bitLength) override
     {
-        std::memmove(out, in, (bitLength + 7) / 8);
+        std::memmove(out, in, ByteLength(bitLength));
     }
 };
 
@@ -328,88 +443,140 @@ class Eea2 : public EeaCipher::Impl
     explicit Eea2(const AlgKey& key)
         : m_ctx(EVP_CIPHER_CTX_new())
     {
-        if (m_ctx == nullptr ||
-            EVP_EncryptInit_ex2(m_ctx, Aes128Ctr(), key.Data(), nullptr, nullptr) != 1)
+        if (!m_ctx ||
+            EVP_EncryptInit_ex2(m_ctx.get(), Aes128Ctr(), key.Data(), nullptr, nullptr) != 1)
         {
             throw std::runtime_error("128-EEA2: AES-128-CTR initialisation failed in OpenSSL");
         }
     }
 
-    ~Eea2() override
-    {
-        EVP_CIPHER_CTX_free(m_ctx); // cleanses the key schedule
-    }
-
-    void Apply(const AlgorithmInput& in4, const uint8_t* in, uint8_t* out, uint32_t bitLength)
-        override
+    void Apply(const AlgorithmInput& in4,
+               const uint8_t* in,
+               uint8_t* out,
+               uint32_t bitLength) override
     {
         uint8_t iv[16] = {0};
         PutU32(iv, in4.count);
-        iv[4] = static_cast<uint8_t>((in4.bearer << 3) | (static_cast<uint8_t>(in4.direction) << 2));
-        int len = static_cast<int>((bitLength + 7) / 8);
+        iv[4] =
+            static_cast<uint8_t>((in4.bearer << 3) | (static_cast<uint8_t>(in4.direction) << 2));
+        // at most 2^29 bytes (MaxBitLength): fits OpenSSL's int
+        int len = static_cast<int>(ByteLength(bitLength));
         int outl = 0;
-        if (EVP_EncryptInit_ex2(m_ctx, nullptr, nullptr, iv, nullptr) != 1 ||
-            EVP_EncryptUpdate(m_ctx, out, &outl, in, len) != 1)
+        if (EVP_EncryptInit_ex2(m_ctx.get(), nullptr, nullptr, iv, nullptr) != 1 ||
+            EVP_EncryptUpdate(m_ctx.get(), out, &outl, in, len) != 1)
         {
             throw std::runtime_error("128-EEA2: AES-128-CTR failed in OpenSSL");
+        }
+        if (outl != len)
+        {
+            throw std::runtime_error("128-EEA2: AES-128-CTR in OpenSSL returned " +
+                                     std::to_string(outl) + " of " + std::to_string(len) +
+                                     " bytes");
         }
     }
 
   private:
-    EVP_CIPHER_CTX* m_ctx;
+    CipherCtxPtr m_ctx;
 };
 
-/// 128-EEA1: SNOW 3G f8 of UEA2 (B.1.2), through ipsec-mb.
-class Eea1 : public EeaCipher::Impl
+/// A SNOW 3G key schedule (128-EEA1/EIA1), wiped on destruction, also when its owner's
+/// constructor throws.
+class Snow3gKey
 {
   public:
-    explicit Eea1(const AlgKey& key)
-        : m_mgr(IpsecMbManager())
+    Snow3gKey(const AlgKey& key, const char* what)
     {
-        if (IMB_SNOW3G_INIT_KEY_SCHED(m_mgr, key.Data(), &m_ks) != 0)
+        IMB_MGR* mgr = ReadyIpsecMb();
+        if (IMB_SNOW3G_INIT_KEY_SCHED(mgr, key.Data(), &m_ks) != 0)
         {
-            throw std::runtime_error("128-EEA1: SNOW 3G key schedule failed in ipsec-mb");
+            SecureWipe(&m_ks, sizeof(m_ks));
+            CheckIpsecMb(mgr, what);
+            throw std::runtime_error(std::string(what) +
+                                     ": SNOW 3G key schedule failed in ipsec-mb");
         }
+        CheckIpsecMb(mgr, what);
     }
 
-    ~Eea1() override
+    ~Snow3gKey()
     {
         SecureWipe(&m_ks, sizeof(m_ks));
     }
 
-    void Apply(const AlgorithmInput& in4, const uint8_t* in, uint8_t* out, uint32_t bitLength)
-        override
+    Snow3gKey(const Snow3gKey&) = delete;
+    Snow3gKey& operator=(const Snow3gKey&) = delete;
+
+    const snow3g_key_schedule_t* Get() const
     {
-        uint8_t iv[16];
-        CipherIv(in4, iv);
-        IMB_SNOW3G_F8_1_BUFFER_BIT(m_mgr, &m_ks, iv, in, out, bitLength, 0);
+        return &m_ks;
     }
 
   private:
-    IMB_MGR* m_mgr;
     snow3g_key_schedule_t m_ks;
 };
 
-/// 128-EEA3: ZUC (B.1.4), through ipsec-mb.
+/**
+ * 128-EEA1: SNOW 3G f8 of UEA2 (B.1.2), through ipsec-mb's byte API on ceil(bitLength/8) bytes,
+ * which touches exactly those bytes (the bits past the length are ciphered, then cleared by
+ * EeaCipher::Apply; the keystream does not depend on the length). ipsec-mb 1.3's bit-length f8
+ * reads and writes the byte after the last one (heap corruption): it is not used.
+ */
+class Eea1 : public EeaCipher::Impl
+{
+  public:
+    explicit Eea1(const AlgKey& key)
+        : m_ks(key, "128-EEA1")
+    {
+    }
+
+    void Apply(const AlgorithmInput& in4,
+               const uint8_t* in,
+               uint8_t* out,
+               uint32_t bitLength) override
+    {
+        uint8_t iv[16];
+        CipherIv(in4, iv);
+        IMB_MGR* mgr = ReadyIpsecMb();
+        // the length of the byte API is in bytes, whatever its documentation says
+        IMB_SNOW3G_F8_1_BUFFER(mgr,
+                               m_ks.Get(),
+                               iv,
+                               in,
+                               out,
+                               static_cast<uint32_t>(ByteLength(bitLength)));
+        CheckIpsecMb(mgr, "128-EEA1");
+    }
+
+  private:
+    Snow3gKey m_ks;
+};
+
+/// 128-EEA3: ZUC (B.1.4), through ipsec-mb's byte API on ceil(bitLength/8) bytes.
 class Eea3 : public EeaCipher::Impl
 {
   public:
     explicit Eea3(const AlgKey& key)
-        : m_mgr(IpsecMbManager()),
-          m_key(key)
+        : m_key(key)
     {
     }
 
-    void Apply(const AlgorithmInput& in4, const uint8_t* in, uint8_t* out, uint32_t bitLength)
-        override
+    void Apply(const AlgorithmInput& in4,
+               const uint8_t* in,
+               uint8_t* out,
+               uint32_t bitLength) override
     {
         uint8_t iv[16];
         CipherIv(in4, iv);
-        IMB_ZUC_EEA3_1_BUFFER(m_mgr, m_key.Data(), iv, in, out, (bitLength + 7) / 8);
+        IMB_MGR* mgr = ReadyIpsecMb();
+        IMB_ZUC_EEA3_1_BUFFER(mgr,
+                              m_key.Data(),
+                              iv,
+                              in,
+                              out,
+                              static_cast<uint32_t>(ByteLength(bitLength)));
+        CheckIpsecMb(mgr, "128-EEA3");
     }
 
   private:
-    IMB_MGR* m_mgr;
     AlgKey m_key;
 };
 
@@ -444,6 +611,7 @@ void
 EeaCipher::Apply(const AlgorithmInput& in4, const uint8_t* in, uint8_t* out, uint32_t bitLength)
 {
     CheckBearer(in4);
+    CheckBitLength(m_alg, bitLength, EeaName(m_alg));
     if (bitLength == 0)
     {
         return;
@@ -492,7 +660,7 @@ class Eia2 : public EiaIntegrity::Impl
         static char cipher[] = "AES-128-CBC";
         OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, cipher, 0),
                                OSSL_PARAM_construct_end()};
-        if (m_ctx == nullptr || EVP_MAC_init(m_ctx, key.Data(), AlgKey::SIZE, params) != 1)
+        if (!m_ctx || EVP_MAC_init(m_ctx.get(), key.Data(), AlgKey::SIZE, params) != 1)
         {
             throw std::runtime_error("128-EIA2: AES-CMAC initialisation failed in OpenSSL");
         }
@@ -500,7 +668,6 @@ class Eia2 : public EiaIntegrity::Impl
 
     ~Eia2() override
     {
-        EVP_MAC_CTX_free(m_ctx);
         SecureWipe(m_subkeyDiff, sizeof(m_subkeyDiff));
     }
 
@@ -512,19 +679,19 @@ class Eia2 : public EiaIntegrity::Impl
             static_cast<uint8_t>((in4.bearer << 3) | (static_cast<uint8_t>(in4.direction) << 2));
         uint8_t tag[16];
         std::size_t tagLen = 0;
-        bool ok = EVP_MAC_init(m_ctx, nullptr, 0, nullptr) == 1;
+        bool ok = EVP_MAC_init(m_ctx.get(), nullptr, 0, nullptr) == 1;
         if (bitLength % 8 == 0)
         {
-            ok = ok && EVP_MAC_update(m_ctx, header, 8) == 1 &&
-                 EVP_MAC_update(m_ctx, msg, bitLength / 8) == 1;
+            ok = ok && EVP_MAC_update(m_ctx.get(), header, 8) == 1 &&
+                 EVP_MAC_update(m_ctx.get(), msg, bitLength / 8) == 1;
         }
         else
         {
             std::vector<uint8_t> padded = PadBitString(header, msg, bitLength);
-            ok = ok && EVP_MAC_update(m_ctx, padded.data(), padded.size()) == 1;
+            ok = ok && EVP_MAC_update(m_ctx.get(), padded.data(), padded.size()) == 1;
             SecureWipe(padded.data(), padded.size()); // its last block reveals K1 ^ K2
         }
-        ok = ok && EVP_MAC_final(m_ctx, tag, &tagLen, sizeof(tag)) == 1;
+        ok = ok && EVP_MAC_final(m_ctx.get(), tag, &tagLen, sizeof(tag)) == 1;
         if (!ok)
         {
             throw std::runtime_error("128-EIA2: AES-CMAC failed in OpenSSL");
@@ -545,13 +712,16 @@ class Eia2 : public EiaIntegrity::Impl
         {
             ComputeSubkeyDiff();
         }
-        uint64_t total = 64 + bits;
-        std::size_t blocks = (total + 127) / 128;
+        // bits % 8 != 0; byte counts, which cannot overflow for any uint64_t bits
+        std::size_t msgBytes = static_cast<std::size_t>(bits / 8) + 1;
+        std::size_t blocks = (8 + msgBytes + 15) / 16;
         std::vector<uint8_t> buf(blocks * 16, 0);
         std::memcpy(buf.data(), header, 8);
-        std::memcpy(buf.data() + 8, msg, (bits + 7) / 8);
-        ClearTrailingBits(buf.data(), total);
-        buf[total / 8] |= static_cast<uint8_t>(0x80 >> (total % 8));
+        std::memcpy(buf.data() + 8, msg, msgBytes);
+        uint8_t* last = buf.data() + 8 + bits / 8; // the header is 64 bits: same bit offset
+        unsigned rem = bits % 8;
+        *last &= static_cast<uint8_t>(0xff << (8 - rem));
+        *last |= static_cast<uint8_t>(0x80 >> rem);
         for (int i = 0; i < 16; ++i)
         {
             buf[(blocks - 1) * 16 + i] ^= m_subkeyDiff[i];
@@ -574,14 +744,17 @@ class Eia2 : public EiaIntegrity::Impl
         uint8_t zero[16] = {0};
         uint8_t k1[16];
         int outl = 0;
-        EVP_CIPHER_CTX* ecb = EVP_CIPHER_CTX_new();
-        bool ok = ecb != nullptr &&
-                  EVP_EncryptInit_ex2(ecb, EVP_aes_128_ecb(), m_key.Data(), nullptr, nullptr) == 1 &&
-                  EVP_CIPHER_CTX_set_padding(ecb, 0) == 1 &&
-                  EVP_EncryptUpdate(ecb, k1, &outl, zero, 16) == 1 && outl == 16;
-        EVP_CIPHER_CTX_free(ecb);
+        CipherCtxPtr ecb(EVP_CIPHER_CTX_new());
+        bool ok =
+            ecb &&
+            EVP_EncryptInit_ex2(ecb.get(), EVP_aes_128_ecb(), m_key.Data(), nullptr, nullptr) ==
+                1 &&
+            EVP_CIPHER_CTX_set_padding(ecb.get(), 0) == 1 &&
+            EVP_EncryptUpdate(ecb.get(), k1, &outl, zero, 16) == 1 && outl == 16;
+        ecb.reset();
         if (!ok)
         {
+            SecureWipe(k1, sizeof(k1));
             throw std::runtime_error("128-EIA2: AES-128 failed in OpenSSL");
         }
         Double(k1); // K1 = dbl(L)
@@ -595,7 +768,7 @@ class Eia2 : public EiaIntegrity::Impl
         m_haveSubkeyDiff = true;
     }
 
-    EVP_MAC_CTX* m_ctx;
+    MacCtxPtr m_ctx;
     AlgKey m_key;
     uint8_t m_subkeyDiff[16]{};
     bool m_haveSubkeyDiff{false};
@@ -606,17 +779,8 @@ class Eia1 : public EiaIntegrity::Impl
 {
   public:
     explicit Eia1(const AlgKey& key)
-        : m_mgr(IpsecMbManager())
+        : m_ks(key, "128-EIA1")
     {
-        if (IMB_SNOW3G_INIT_KEY_SCHED(m_mgr, key.Data(), &m_ks) != 0)
-        {
-            throw std::runtime_error("128-EIA1: SNOW 3G key schedule failed in ipsec-mb");
-        }
-    }
-
-    ~Eia1() override
-    {
-        SecureWipe(&m_ks, sizeof(m_ks));
     }
 
     uint32_t Mac(const AlgorithmInput& in4, const uint8_t* msg, uint64_t bitLength) override
@@ -628,14 +792,15 @@ class Eia1 : public EiaIntegrity::Impl
         PutU32(iv + 4, fresh);
         PutU32(iv + 8, in4.count ^ (dir << 31));
         PutU32(iv + 12, fresh ^ (dir << 15));
-        uint8_t tag[4];
-        IMB_SNOW3G_F9_1_BUFFER(m_mgr, &m_ks, iv, msg, bitLength, tag);
+        uint8_t tag[4] = {0};
+        IMB_MGR* mgr = ReadyIpsecMb(); // f9 does not reset a stale error state
+        IMB_SNOW3G_F9_1_BUFFER(mgr, m_ks.Get(), iv, msg, bitLength, tag);
+        CheckIpsecMb(mgr, "128-EIA1");
         return GetU32(tag);
     }
 
   private:
-    IMB_MGR* m_mgr;
-    snow3g_key_schedule_t m_ks;
+    Snow3gKey m_ks;
 };
 
 /// 128-EIA3: ZUC integrity (B.2.4), through ipsec-mb.
@@ -643,8 +808,7 @@ class Eia3 : public EiaIntegrity::Impl
 {
   public:
     explicit Eia3(const AlgKey& key)
-        : m_mgr(IpsecMbManager()),
-          m_key(key)
+        : m_key(key)
     {
     }
 
@@ -658,12 +822,13 @@ class Eia3 : public EiaIntegrity::Impl
         iv[8] ^= static_cast<uint8_t>(dir << 7);
         iv[14] ^= static_cast<uint8_t>(dir << 7);
         uint32_t tag = 0; // ipsec-mb stores the MAC in network byte order
-        IMB_ZUC_EIA3_1_BUFFER(m_mgr, m_key.Data(), iv, msg, static_cast<uint32_t>(bitLength), &tag);
+        IMB_MGR* mgr = ReadyIpsecMb();
+        IMB_ZUC_EIA3_1_BUFFER(mgr, m_key.Data(), iv, msg, static_cast<uint32_t>(bitLength), &tag);
+        CheckIpsecMb(mgr, "128-EIA3");
         return GetU32(reinterpret_cast<const uint8_t*>(&tag));
     }
 
   private:
-    IMB_MGR* m_mgr;
     AlgKey m_key;
 };
 
@@ -698,6 +863,7 @@ uint32_t
 EiaIntegrity::ComputeMac(const AlgorithmInput& in4, const uint8_t* msg, uint64_t bitLength)
 {
     CheckBearer(in4);
+    CheckBitLength(m_alg, bitLength, EiaName(m_alg));
     return m_impl->Mac(in4, msg, bitLength);
 }
 
@@ -719,8 +885,9 @@ Encrypt(Eea algorithm,
         const std::vector<uint8_t>& data,
         uint32_t bitLength)
 {
+    CheckBitLength(algorithm, bitLength, EeaName(algorithm));
     CheckLength(data.size(), bitLength);
-    std::vector<uint8_t> out((bitLength + 7) / 8);
+    std::vector<uint8_t> out(ByteLength(bitLength));
     EeaCipher(algorithm, key).Apply(in4, data.data(), out.data(), bitLength);
     return out;
 }
@@ -732,6 +899,7 @@ ComputeMac(Eia algorithm,
            const std::vector<uint8_t>& data,
            uint64_t bitLength)
 {
+    CheckBitLength(algorithm, bitLength, EiaName(algorithm));
     CheckLength(data.size(), bitLength);
     return EiaIntegrity(algorithm, key).ComputeMac(in4, data.data(), bitLength);
 }

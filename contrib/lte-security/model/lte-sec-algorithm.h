@@ -108,16 +108,46 @@ struct UeSecurityCapabilities
 /// The inputs that every EEA/EIA takes besides key and message (TS 33.401 B.1.1, B.2.1).
 struct AlgorithmInput
 {
-    uint32_t count{0};  ///< 32-bit COUNT
-    uint8_t bearer{0};  ///< 5-bit BEARER; values above 31 throw std::invalid_argument
+    uint32_t count{0}; ///< 32-bit COUNT
+    uint8_t bearer{0}; ///< 5-bit BEARER; values above 31 throw std::invalid_argument
     Direction direction{Direction::UPLINK};
 };
+
+/**
+ * \name Message lengths each algorithm accepts, in bits
+ * EeaCipher::Apply, EiaIntegrity::ComputeMac, Encrypt and ComputeMac throw std::invalid_argument
+ * (message starting "length:") outside [MinBitLength, MaxBitLength], before any library call:
+ *
+ * | algorithm | min | max | why |
+ * |---|---|---|---|
+ * | EEA0, EEA2 | 0 | 2^32-1 | the uint32_t length of Apply() |
+ * | EEA1 | 0 | 2^32-8 | ipsec-mb's SNOW 3G f8 takes at most (2^32-1)/8 bytes |
+ * | EEA3 | 0 | 65504 | ipsec-mb's ZUC limit (8188 bytes) |
+ * | EIA0, EIA2 | 0 | 2^64-1 | the uint64_t length of ComputeMac() |
+ * | EIA1 | 1 | 2^32-1 | ipsec-mb's SNOW 3G f9 limit; f9 has no MAC of 0 bits |
+ * | EIA3 | 1 | 65504 | ipsec-mb's ZUC limit; EIA3 has no MAC of 0 bits |
+ *
+ * An EEA of 0 bits is a no-op (nothing to cipher; no library call). EIA0 and EIA2 of 0 bits are
+ * defined (EIA0: 0; EIA2: the CMAC of COUNT || BEARER || DIRECTION || 0^26 alone).
+ * @{
+ */
+/// Largest message of 128-EEA3/EIA3: ipsec-mb's ZUC limit (65504 bits = 8188 bytes).
+constexpr uint64_t ZUC_MAX_BIT_LENGTH = 65504;
+uint64_t MinBitLength(Eea algorithm); ///< shortest message, bits (0 for every EEA)
+uint64_t MaxBitLength(Eea algorithm); ///< longest message, bits (table above)
+uint64_t MinBitLength(Eia algorithm); ///< shortest message, bits (1 for EIA1/EIA3, else 0)
+uint64_t MaxBitLength(Eia algorithm); ///< longest message, bits (table above)
+
+/** @} */
 
 /**
  * \ingroup lte-security
  * An EPS encryption algorithm keyed once, applied to many messages. Keystream XOR: the same
  * call ciphers and deciphers. Bits past the bit length in the last byte are set to zero.
  * Backed by OpenSSL (EEA2) and Intel ipsec-mb (EEA1, EEA3). Key material is wiped on destruction.
+ * Errors: std::invalid_argument for a bad BEARER or length (see MaxBitLength()),
+ * std::runtime_error when OpenSSL or ipsec-mb reports a failure (its error text included).
+ * An object may be used from any thread, one thread at a time.
  */
 class EeaCipher
 {
@@ -148,6 +178,7 @@ class EeaCipher
  * \ingroup lte-security
  * An EPS integrity algorithm keyed once, computing the 32-bit MAC-I/NAS-MAC over bit strings.
  * Backed by OpenSSL (EIA2, AES-CMAC) and Intel ipsec-mb (EIA1, EIA3). EIA0 gives 0.
+ * Errors and threads as for EeaCipher.
  */
 class EiaIntegrity
 {

@@ -71,8 +71,10 @@ Kenb
 MmeUeSecurityContext::DeriveInitialKenb()
 {
     Kenb kenb = DeriveKenb(nas.kasme, nas.ulNasCount);
+    // TS 33.401 7.2.8.1: the initial KeNB is the NCC 0 value (a virtual NH); NH1, computed
+    // from it, goes with NCC 1
     nh = DeriveNh(nas.kasme, kenb);
-    ncc = 0;
+    ncc = 1;
     return kenb;
 }
 
@@ -93,8 +95,8 @@ void
 UeSecurityContext::DeriveInitialKenb()
 {
     kenb = DeriveKenb(nas.kasme, nas.ulNasCount);
-    nh = DeriveNh(nas.kasme, kenb);
-    ncc = 0;
+    nh = DeriveNh(nas.kasme, kenb); // NH1 ...
+    ncc = 1;                        // ... with NCC 1; KeNB itself is NCC 0 (TS 33.401 7.2.8.1)
 }
 
 void

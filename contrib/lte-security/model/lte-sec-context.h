@@ -103,11 +103,12 @@ class MmeUeSecurityContext
     UeSecurityCapabilities ueCapabilities;
     NasSecurityContext nas;
     Nh nh;          ///< last NH computed
-    uint8_t ncc{0}; ///< Next hop Chaining Counter, 3 bits
+    uint8_t ncc{0}; ///< Next hop Chaining Counter of \ref nh, 3 bits
 
     /**
      * KeNB for a transition to connected (TS 33.401 7.2.8.1): KDF(KASME, uplink NAS COUNT of the
-     * message that started it); also resets the NH chain (NH1 from this KeNB, NCC 0).
+     * message that started it), the NCC 0 value; also restarts the NH chain: \ref nh = NH1 from
+     * this KeNB, \ref ncc = 1 (the first S1 handover then steps to NCC 2).
      */
     Kenb DeriveInitialKenb();
 
@@ -145,13 +146,13 @@ class UeSecurityContext
     UeSecurityCapabilities capabilities;
     NasSecurityContext nas;
     Kenb kenb;
-    Nh nh;
-    uint8_t ncc{0};
+    Nh nh;          ///< last NH computed
+    uint8_t ncc{0}; ///< NCC of \ref nh
     AsAlgorithms algorithms;
     uint16_t cRnti{0};
     AsKeys keys;
 
-    /// KeNB from KASME and the uplink NAS COUNT, as the MME does.
+    /// KeNB from KASME and the uplink NAS COUNT, as the MME does (NH1 with NCC 1).
     void DeriveInitialKenb();
 
     /// Derives \ref keys for the current \ref kenb, \ref algorithms and \ref cRnti.

@@ -6,7 +6,8 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
-#include "ns3/lte-rrc-header.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/lte-rrc-protocol-ideal.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 
@@ -47,16 +48,6 @@ ParseEiaAttribute(const std::string& list, const std::string& attribute)
     }
 }
 
-uint32_t
-IdealRrcMacI(Eia eia, const AlgKey& krrcInt, uint8_t transactionId)
-{
-    AlgorithmInput in;
-    in.count = 0;
-    in.bearer = 0;
-    in.direction = Direction::UPLINK;
-    return ComputeMac(eia, krrcInt, in, {transactionId}, 8);
-}
-
 TypeId
 LteSecEnbRrc::GetTypeId()
 {
@@ -85,6 +76,21 @@ LteSecEnbRrc::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&LteSecEnbRrc::m_refreshNonce),
                           MakeBooleanChecker())
+            .AddAttribute("AllowNullIntegrity",
+                          "Allow EIA0 (no integrity protection). TS 33.401 5.1.4.2 allows it only "
+                          "for unauthenticated emergency sessions; without this attribute EIA0 is "
+                          "never selected nor kept.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecEnbRrc::m_allowNullIntegrity),
+                          MakeBooleanChecker())
+            .AddAttribute("BidDownEea",
+                          "For validation: as a misconfigured or compromised source, forward "
+                          "these EEAs (comma-separated) as the UE's capabilities on handover "
+                          "(empty: the real ones).",
+                          StringValue(""),
+                          MakeStringAccessor(&LteSecEnbRrc::SetBidDownEea,
+                                             &LteSecEnbRrc::GetBidDownEea),
+                          MakeStringChecker())
             .AddAttribute("TamperReceivedKenb",
                           "For validation: flip one bit of every KeNB received by handover, so "
                           "that the handover confirm must fail its integrity check.",
@@ -101,11 +107,18 @@ LteSecEnbRrc::GetTypeId()
                             "dropped: IMSI, C-RNTI, LCID, COUNT.",
                             MakeTraceSourceAccessor(&LteSecEnbRrc::m_integrityFailureTrace),
                             "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback")
+            .AddTraceSource("PduDiscarded",
+                            "A PDCP PDU or SDU was dropped for another reason than a failed "
+                            "check (duplicate, outside the window, COUNT wrap, SDU too large, "
+                            "...): IMSI, C-RNTI, LCID, COUNT, reason.",
+                            MakeTraceSourceAccessor(&LteSecEnbRrc::m_pduDiscardedTrace),
+                            "ns3::LteSecEnbRrc::PduDiscardedTracedCallback")
             .AddTraceSource("DecipheringFailure",
-                            "A data PDU did not decipher to an IP packet and was dropped: "
+                            "A data PDU did not decipher to an IP packet of its length and was "
+                            "dropped (a wrong key; payload bit flips are not detected): "
                             "IMSI, C-RNTI, LCID, COUNT.",
                             MakeTraceSourceAccessor(&LteSecEnbRrc::m_decipheringFailureTrace),
-                            "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback")
+                            "ns3::LteSecEnbRrc::DecipheringFailureTracedCallback")
             .AddTraceSource("SecurityMessage",
                             "A message carrying security information was sent: interface "
                             "(X2, Uu), message, IMSI, bytes of security information in it.",
@@ -115,7 +128,13 @@ LteSecEnbRrc::GetTypeId()
                             "A handover into this eNB was refused for security reasons: IMSI, "
                             "source cell, reason.",
                             MakeTraceSourceAccessor(&LteSecEnbRrc::m_handoverRejectedTrace),
-                            "ns3::LteSecEnbRrc::HandoverRejectedTracedCallback");
+                            "ns3::LteSecEnbRrc::HandoverRejectedTracedCallback")
+            .AddTraceSource("CapabilityMismatch",
+                            "At path switch the MME's copy of the UE security capabilities "
+                            "differed from those the source sent; the eNB takes the MME's and "
+                            "re-selects: IMSI, cell, received, MME's.",
+                            MakeTraceSourceAccessor(&LteSecEnbRrc::m_capabilityMismatchTrace),
+                            "ns3::LteSecEnbRrc::CapabilityMismatchTracedCallback");
     return tid;
 }
 
@@ -139,15 +158,37 @@ LteSecEnbRrc::DoDispose()
     m_ues.clear();
     m_mme = nullptr;
     m_keyLog = nullptr;
+    m_rrc = nullptr;
     Object::DoDispose();
 }
 
 void
-LteSecEnbRrc::Setup(uint16_t cellId, Ptr<LteSecMme> mme, Ptr<LteSecKeyLog> keyLog)
+LteSecEnbRrc::Setup(uint16_t cellId,
+                    Ptr<LteSecMme> mme,
+                    Ptr<LteSecKeyLog> keyLog,
+                    Ptr<LteEnbRrc> rrc)
 {
     m_cellId = cellId;
     m_mme = mme;
     m_keyLog = keyLog;
+    m_rrc = rrc;
+    m_idealRrc = rrc && rrc->GetObject<LteEnbRrcProtocolIdeal>() != nullptr;
+}
+
+void
+LteSecEnbRrc::SetBidDownEea(std::string list)
+{
+    m_bidDownEea.clear();
+    if (!list.empty())
+    {
+        m_bidDownEea = ParseEeaAttribute(list, "ns3::LteSecEnbRrc::BidDownEea");
+    }
+}
+
+std::string
+LteSecEnbRrc::GetBidDownEea() const
+{
+    return ToString(m_bidDownEea);
 }
 
 void
@@ -182,10 +223,28 @@ LteSecEnbRrc::GetUeContext(uint16_t rnti) const
 }
 
 bool
+LteSecEnbRrc::Allows(Eia eia) const
+{
+    return (eia != Eia::EIA0 || m_allowNullIntegrity) &&
+           std::find(m_eiaPriority.begin(), m_eiaPriority.end(), eia) != m_eiaPriority.end();
+}
+
+bool
+LteSecEnbRrc::Allows(Eea eea) const
+{
+    return std::find(m_eeaPriority.begin(), m_eeaPriority.end(), eea) != m_eeaPriority.end();
+}
+
+bool
 LteSecEnbRrc::SelectAlgorithms(const UeSecurityCapabilities& caps, AsAlgorithms& algs) const
 {
+    std::vector<Eia> eias;
+    std::copy_if(m_eiaPriority.begin(),
+                 m_eiaPriority.end(),
+                 std::back_inserter(eias),
+                 [this](Eia a) { return Allows(a); });
     return SelectAlgorithm(m_eeaPriority, caps, algs.ciphering) &&
-           SelectAlgorithm(m_eiaPriority, caps, algs.integrity);
+           SelectAlgorithm(eias, caps, algs.integrity);
 }
 
 void
@@ -194,9 +253,9 @@ LteSecEnbRrc::TraceKeys(const UeEntry& ue) const
     const EnbUeSecurityContext& c = ue.ctx;
     ReportAsKeys(m_keyDerivationTrace,
                  m_keyLog,
-                 "eNB-cell" + std::to_string(m_cellId),
+                 "eNB-cell" + std::to_string(ue.cellId),
                  ue.imsi,
-                 m_cellId,
+                 ue.cellId,
                  c.cRnti,
                  c.kenb,
                  c.algorithms,
@@ -244,6 +303,13 @@ LteSecEnbRrc::PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count
     m_decipheringFailureTrace(it == m_ues.end() ? 0 : it->second.imsi, rnti, lcid, count);
 }
 
+void
+LteSecEnbRrc::PdcpDiscard(uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& reason)
+{
+    auto it = m_ues.find(rnti);
+    m_pduDiscardedTrace(it == m_ues.end() ? 0 : it->second.imsi, rnti, lcid, count, reason);
+}
+
 Ptr<LtePdcp>
 LteSecEnbRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
 {
@@ -255,6 +321,7 @@ LteSecEnbRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
                                      MakeCallback(&LteSecEnbRrc::PdcpIntegrityFailure, this));
     pdcp->TraceConnectWithoutContext("DecipheringFailure",
                                      MakeCallback(&LteSecEnbRrc::PdcpDecipheringFailure, this));
+    pdcp->TraceConnectWithoutContext("PduDiscarded", MakeCallback(&LteSecEnbRrc::PdcpDiscard, this));
     UeEntry& ue = m_ues[rnti];
     ue.pdcps[lcid] = pdcp;
     if (ue.phase == Phase::ACTIVE || ue.phase == Phase::HANDOVER_ADMITTED)
@@ -271,29 +338,43 @@ LteSecEnbRrc::InitialContextSetup(uint16_t rnti, uint64_t imsi)
     NS_ABORT_MSG_IF(!m_mme, "LteSecEnbRrc of cell " << m_cellId << " has no MME model");
     UeEntry& ue = m_ues[rnti];
     ue.imsi = imsi;
+    ue.cellId = m_cellId;
+    if (m_rrc)
+    {
+        ue.cellId =
+            m_rrc->ComponentCarrierToCellId(m_rrc->GetUeManager(rnti)->GetComponentCarrierId());
+    }
     UeSecurityCapabilities caps;
     ue.ctx.kenb = m_mme->InitialContextSetup(imsi, caps);
     ue.ctx.ueCapabilities = caps;
+    ue.ctx.ncc = 0; // TS 33.401 7.2.8.1: the initial KeNB goes with NCC 0
     NS_ABORT_MSG_IF(!SelectAlgorithms(caps, ue.ctx.algorithms),
                     "cell " << m_cellId << ": the UE of IMSI " << imsi
                             << " supports none of EeaPriority=" << GetEeaPriority()
-                            << " / EiaPriority=" << GetEiaPriority());
+                            << " / EiaPriority=" << GetEiaPriority()
+                            << (m_allowNullIntegrity
+                                    ? ""
+                                    : " (EIA0 needs ns3::LteSecEnbRrc::AllowNullIntegrity: "
+                                      "TS 33.401 5.1.4.2 allows it for unauthenticated "
+                                      "emergency sessions only)"));
     ue.ctx.cRnti = rnti;
     ue.ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
     ue.phase = Phase::SMC_PENDING;
+    ue.idealDlCount = 0;
+    ue.idealUlNext = 0;
     TraceKeys(ue);
 }
 
-uint32_t
-LteSecEnbRrc::SecurityConfigBytes(const LteRrcSap::RrcConnectionReconfiguration& msg) const
+void
+LteSecEnbRrc::AddIdealMacI(UeEntry& ue, LteRrcSap::RrcConnectionReconfiguration& msg) const
 {
-    RrcConnectionReconfigurationHeader with;
-    with.SetMessage(msg);
-    LteRrcSap::RrcConnectionReconfiguration plain = msg;
-    plain.haveSecurityConfigHo = false;
-    RrcConnectionReconfigurationHeader without;
-    without.SetMessage(plain);
-    return with.GetSerializedSize() - without.GetSerializedSize();
+    msg.haveIdealMacI = true;
+    msg.idealCount = ue.idealDlCount++;
+    msg.idealMacI = IdealMacI(ue.ctx.algorithms.integrity,
+                              ue.ctx.keys.rrcInt,
+                              msg.idealCount,
+                              Direction::DOWNLINK,
+                              msg);
 }
 
 void
@@ -316,7 +397,8 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
             static_cast<uint8_t>(ue.ctx.algorithms.integrity);
         msg.securityConfigHo.keyChangeIndicator = false;
         msg.securityConfigHo.nextHopChainingCount = ue.ctx.ncc;
-        ue.phase = Phase::ACTIVE;
+        // the UE confirms with a protected complete; until then the UE is not ACTIVE here
+        ue.phase = Phase::SMC_SENT;
         // TS 33.401 7.2.4.5: the command is integrity protected, not ciphered; ciphering (and
         // the DRBs' protection) starts once it has left
         auto srb1 = ue.pdcps.find(1);
@@ -325,17 +407,22 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
             srb1->second->StartIntegrity(ue.ctx.algorithms.integrity, ue.ctx.keys.rrcInt);
         }
         Simulator::ScheduleNow(&LteSecEnbRrc::ActivatePdcps, this, rnti);
-        if (!m_securityMessageTrace.IsEmpty())
+        if (m_idealRrc)
+        {
+            AddIdealMacI(ue, msg);
+        }
+        else if (!m_securityMessageTrace.IsEmpty())
         {
             m_securityMessageTrace("Uu",
                                    "RRCConnectionReconfiguration (security mode command)",
                                    ue.imsi,
-                                   SecurityConfigBytes(msg));
+                                   SecurityConfigHoBytes(msg));
         }
     }
     else if (ue.phase == Phase::HANDOVER_ADMITTED)
     {
-        // The handover command: algorithms only when they change.
+        // The handover command (built by the target; ns-3 adds mobilityControlInfo after this
+        // hook): algorithms only when they change.
         msg.haveSecurityConfigHo = true;
         msg.securityConfigHo.haveSecurityAlgorithmConfig = ue.algorithmsChanged;
         msg.securityConfigHo.cipheringAlgorithm = static_cast<uint8_t>(ue.ctx.algorithms.ciphering);
@@ -345,17 +432,17 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
         msg.securityConfigHo.nextHopChainingCount = ue.ctx.ncc;
         msg.securityConfigHo.haveRefreshNonce = !ue.nonce.empty();
         std::copy(ue.nonce.begin(), ue.nonce.end(), msg.securityConfigHo.refreshNonce.begin());
-        if (!m_securityMessageTrace.IsEmpty())
+        if (!m_idealRrc && !m_securityMessageTrace.IsEmpty())
         {
             m_securityMessageTrace("Uu",
                                    "RRCConnectionReconfiguration (handover command)",
                                    ue.imsi,
-                                   SecurityConfigBytes(msg));
+                                   SecurityConfigHoBytes(msg));
         }
     }
 }
 
-std::vector<uint8_t>
+SecurityBytes
 LteSecEnbRrc::PrepareHandover(uint16_t rnti, uint64_t imsi, uint16_t targetCellId)
 {
     auto it = m_ues.find(rnti);
@@ -364,13 +451,53 @@ LteSecEnbRrc::PrepareHandover(uint16_t rnti, uint64_t imsi, uint16_t targetCellI
         return {};
     }
     const EnbUeSecurityContext& c = it->second.ctx;
-    std::vector<uint8_t> info(c.kenb.Data(), c.kenb.Data() + Kenb::SIZE);
-    info.push_back(c.ueCapabilities.eea);
-    info.push_back(c.ueCapabilities.eia);
-    info.push_back(static_cast<uint8_t>((static_cast<uint8_t>(c.algorithms.ciphering) << 4) |
-                                        static_cast<uint8_t>(c.algorithms.integrity)));
-    m_securityMessageTrace("X2", "HANDOVER REQUEST", imsi, AS_SECURITY_INFORMATION_IE_SIZE);
-    return info;
+    AsSecurityInformation info;
+    info.kenb = c.kenb;
+    info.ueCapabilities = c.ueCapabilities;
+    if (!m_bidDownEea.empty())
+    {
+        info.ueCapabilities.Set(m_bidDownEea);
+    }
+    info.algorithms = c.algorithms;
+    bool intraEnb = m_rrc && m_rrc->HasCellId(targetCellId);
+    m_securityMessageTrace(intraEnb ? "intra-eNB" : "X2",
+                           "HANDOVER REQUEST",
+                           imsi,
+                           intraEnb ? 0 : AS_SECURITY_INFORMATION_IE_SIZE);
+    return info.Encode();
+}
+
+bool
+LteSecEnbRrc::SelectForHandover(UeEntry& ue, const AsAlgorithms& source)
+{
+    EnbUeSecurityContext& c = ue.ctx;
+    AsAlgorithms selected;
+    auto forced = m_forced.find(ue.imsi);
+    if (forced != m_forced.end())
+    {
+        // an intra-cell handover to change algorithms (capability check at path switch)
+        selected = forced->second;
+        m_forced.erase(forced);
+    }
+    else
+    {
+        if (!SelectAlgorithms(c.ueCapabilities, selected))
+        {
+            return false;
+        }
+        // keep the source's algorithms when this eNB allows them and the UE supports them
+        if (Allows(source.ciphering) && c.ueCapabilities.Supports(source.ciphering))
+        {
+            selected.ciphering = source.ciphering;
+        }
+        if (Allows(source.integrity) && c.ueCapabilities.Supports(source.integrity))
+        {
+            selected.integrity = source.integrity;
+        }
+    }
+    ue.algorithmsChanged = !(selected == source);
+    c.algorithms = selected;
+    return true;
 }
 
 bool
@@ -378,60 +505,34 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
                             uint64_t imsi,
                             uint16_t sourceCellId,
                             uint16_t targetCellId,
-                            const std::vector<uint8_t>& info)
+                            const SecurityBytes& bytes)
 {
     NS_LOG_FUNCTION(this << rnti << imsi << sourceCellId << targetCellId);
     UeEntry& ue = m_ues[rnti];
     ue.imsi = imsi;
-    if (info.size() != AS_SECURITY_INFORMATION_SIZE)
+    ue.cellId = targetCellId;
+    AsSecurityInformation info;
+    std::string error;
+    if (!info.Decode(bytes, error))
     {
-        NS_LOG_WARN("cell " << m_cellId << ": handover of IMSI " << imsi << " from cell "
-                            << sourceCellId << " without a valid AS Security Information IE ("
-                            << info.size() << " bytes): rejected");
-        m_handoverRejectedTrace(imsi,
-                                sourceCellId,
-                                "AS Security Information IE of " + std::to_string(info.size()) +
-                                    " bytes, " + std::to_string(AS_SECURITY_INFORMATION_SIZE) +
-                                    " expected");
+        NS_LOG_WARN("cell " << targetCellId << ": handover of IMSI " << imsi << " from cell "
+                            << sourceCellId << " rejected: " << error);
+        m_handoverRejectedTrace(imsi, sourceCellId, error);
         return false;
     }
     EnbUeSecurityContext& c = ue.ctx;
-    c.kenb = Kenb(info.data());
+    c.kenb = info.kenb;
     if (m_tamperReceivedKenb)
     {
         c.kenb.Data()[0] ^= 0x01;
     }
-    c.ueCapabilities.eea = info[32];
-    c.ueCapabilities.eia = info[33];
-    if ((info[34] >> 4) > 3 || (info[34] & 0x0f) > 3)
+    c.ueCapabilities = info.ueCapabilities;
+    if (!SelectForHandover(ue, info.algorithms))
     {
-        m_handoverRejectedTrace(imsi, sourceCellId, "unknown algorithm in AS Security Information");
-        return false;
-    }
-    AsAlgorithms source;
-    source.ciphering = static_cast<Eea>(info[34] >> 4);
-    source.integrity = static_cast<Eia>(info[34] & 0x0f);
-    // keep the source's algorithms when this eNB allows them, else select anew
-    auto allows = [](const auto& list, auto a) {
-        return std::find(list.begin(), list.end(), a) != list.end();
-    };
-    AsAlgorithms selected;
-    if (!SelectAlgorithms(c.ueCapabilities, selected))
-    {
-        NS_LOG_WARN("cell " << m_cellId << ": no common algorithm with IMSI " << imsi);
+        NS_LOG_WARN("cell " << targetCellId << ": no common algorithm with IMSI " << imsi);
         m_handoverRejectedTrace(imsi, sourceCellId, "no algorithm in common with the UE");
         return false;
     }
-    if (allows(m_eeaPriority, source.ciphering) && c.ueCapabilities.Supports(source.ciphering))
-    {
-        selected.ciphering = source.ciphering;
-    }
-    if (allows(m_eiaPriority, source.integrity) && c.ueCapabilities.Supports(source.integrity))
-    {
-        selected.integrity = source.integrity;
-    }
-    ue.algorithmsChanged = !(selected == source);
-    c.algorithms = selected;
     c.cRnti = rnti;
     ue.nonce.clear();
     if (m_refreshNonce)
@@ -443,9 +544,27 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
     }
     c.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH, ue.nonce);
     ue.phase = Phase::HANDOVER_ADMITTED;
+    ue.idealDlCount = 0;
+    ue.idealUlNext = 0;
     ActivatePdcps(rnti);
     TraceKeys(ue);
     return true;
+}
+
+bool
+LteSecEnbRrc::VerifyIdealComplete(UeEntry& ue,
+                                  const LteRrcSap::RrcConnectionReconfigurationCompleted& msg) const
+{
+    if (!msg.haveIdealMacI || msg.idealCount < ue.idealUlNext)
+    {
+        return false; // no MAC-I, or a replayed COUNT
+    }
+    const EnbUeSecurityContext& c = ue.ctx;
+    return IdealMacI(c.algorithms.integrity,
+                     c.keys.rrcInt,
+                     msg.idealCount,
+                     Direction::UPLINK,
+                     msg) == msg.idealMacI;
 }
 
 bool
@@ -455,22 +574,29 @@ LteSecEnbRrc::RecvRrcConnectionReconfigurationCompleted(
     bool handover)
 {
     auto it = m_ues.find(rnti);
-    if (it == m_ues.end() || !msg.haveIdealMacI ||
-        (it->second.phase != Phase::ACTIVE && it->second.phase != Phase::HANDOVER_ADMITTED))
+    if (it == m_ues.end() || it->second.phase == Phase::NO_SECURITY ||
+        it->second.phase == Phase::SMC_PENDING)
     {
-        // with real RRC the message came through LteSecPdcp, which checked its MAC-I
-        return true;
+        return true; // before security: nothing to check
     }
-    const EnbUeSecurityContext& c = it->second.ctx;
-    uint32_t expected =
-        IdealRrcMacI(c.algorithms.integrity, c.keys.rrcInt, msg.rrcTransactionIdentifier);
-    if (expected != msg.idealMacI)
+    UeEntry& ue = it->second;
+    // With real RRC the message came through SRB1's LteSecPdcp, which verified its MAC-I (and
+    // drops what fails); ideal RRC carries the MAC-I in the message.
+    if (m_idealRrc)
     {
-        NS_LOG_INFO("cell " << m_cellId << " IMSI " << it->second.imsi << ": "
-                            << (handover ? "handover confirm" : "reconfiguration complete")
-                            << " fails integrity, ignored");
-        m_integrityFailureTrace(it->second.imsi, rnti, 1, 0);
-        return false;
+        if (!VerifyIdealComplete(ue, msg))
+        {
+            NS_LOG_INFO("cell " << ue.cellId << " IMSI " << ue.imsi << ": "
+                                << (handover ? "handover confirm" : "reconfiguration complete")
+                                << " fails integrity, ignored");
+            m_integrityFailureTrace(ue.imsi, rnti, 1, msg.idealCount);
+            return false;
+        }
+        ue.idealUlNext = msg.idealCount + 1;
+    }
+    if (ue.phase == Phase::SMC_SENT)
+    {
+        ue.phase = Phase::ACTIVE; // the UE took the security mode command
     }
     return true;
 }
@@ -482,7 +608,98 @@ LteSecEnbRrc::HandoverCompleted(uint16_t rnti)
     if (it != m_ues.end() && it->second.phase == Phase::HANDOVER_ADMITTED)
     {
         it->second.phase = Phase::ACTIVE;
+        CheckCapabilitiesAtPathSwitch(rnti);
     }
+}
+
+void
+LteSecEnbRrc::CheckCapabilitiesAtPathSwitch(uint16_t rnti)
+{
+    UeEntry& ue = m_ues.at(rnti);
+    if (!m_mme)
+    {
+        return;
+    }
+    // TS 33.401 7.2.4.2.2: the PATH SWITCH REQUEST carries the capabilities the target received,
+    // the MME compares them with its own copy and returns that copy.
+    UeSecurityCapabilities received = ue.ctx.ueCapabilities;
+    UeSecurityCapabilities stored = m_mme->PathSwitch(ue.imsi, received);
+    if (stored == received)
+    {
+        return;
+    }
+    auto text = [](const UeSecurityCapabilities& c) { return c.EeaList() + "/" + c.EiaList(); };
+    NS_LOG_WARN("cell " << ue.cellId << " IMSI " << ue.imsi << ": capabilities from the source ("
+                        << text(received) << ") differ from the MME's (" << text(stored) << ")");
+    m_capabilityMismatchTrace(ue.imsi, ue.cellId, text(received), text(stored));
+    ue.ctx.ueCapabilities = stored;
+    AsAlgorithms reselected;
+    if (!SelectAlgorithms(stored, reselected) || reselected == ue.ctx.algorithms)
+    {
+        return;
+    }
+    // new algorithms take an intra-cell handover (TS 33.401 7.2.4.2.2), keys refreshed with them
+    NS_LOG_INFO("IMSI " << ue.imsi << ": intra-cell handover to " << reselected.ciphering << "/"
+                        << reselected.integrity);
+    m_forced[ue.imsi] = reselected;
+    Simulator::ScheduleNow(&LteSecEnbRrc::StartIntraCellHandover, this, rnti, ue.imsi, 0);
+}
+
+void
+LteSecEnbRrc::StartIntraCellHandover(uint16_t rnti, uint64_t imsi, uint32_t attempt)
+{
+    auto it = m_ues.find(rnti);
+    if (!m_rrc || it == m_ues.end() || it->second.imsi != imsi || !m_rrc->HasUeManager(rnti))
+    {
+        m_forced.erase(imsi); // the UE left meanwhile
+        return;
+    }
+    if (m_rrc->GetUeManager(rnti)->GetState() != UeManager::CONNECTED_NORMALLY)
+    {
+        // the reconfiguration that follows a handover is still running: try again shortly
+        if (attempt < 100)
+        {
+            Simulator::Schedule(MilliSeconds(10),
+                                &LteSecEnbRrc::StartIntraCellHandover,
+                                this,
+                                rnti,
+                                imsi,
+                                attempt + 1);
+        }
+        else
+        {
+            NS_LOG_WARN("IMSI " << imsi << ": intra-cell handover to change algorithms not "
+                                << "possible, the UE never settled");
+            m_forced.erase(imsi);
+        }
+        return;
+    }
+    m_rrc->SendHandoverRequest(rnti, it->second.cellId);
+}
+
+void
+LteSecEnbRrc::ReleasePdcp(uint16_t rnti, uint8_t lcid)
+{
+    auto it = m_ues.find(rnti);
+    if (it != m_ues.end())
+    {
+        it->second.pdcps.erase(lcid);
+    }
+}
+
+std::vector<uint8_t>
+LteSecEnbRrc::GetPdcpLcids(uint16_t rnti) const
+{
+    std::vector<uint8_t> lcids;
+    auto it = m_ues.find(rnti);
+    if (it != m_ues.end())
+    {
+        for (const auto& p : it->second.pdcps)
+        {
+            lcids.push_back(p.first);
+        }
+    }
+    return lcids;
 }
 
 void

@@ -8,8 +8,10 @@
 #include "lte-sec-key-log.h"
 #include "lte-sec-mme.h"
 #include "lte-sec-pdcp.h"
+#include "lte-sec-wire.h"
 
 #include "ns3/lte-as-security-sap.h"
+#include "ns3/lte-enb-rrc.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
@@ -50,16 +52,24 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
 
     /**
      * Set the eNB's context.
-     * \param cellId the cell of this eNB (for traces)
+     * \param cellId the (primary) cell of this eNB (for traces)
      * \param mme the MME model
      * \param keyLog the key log, or nullptr
+     * \param rrc the eNB's RRC (its cells, its RRC protocol, intra-cell handover)
      */
-    void Setup(uint16_t cellId, Ptr<LteSecMme> mme, Ptr<LteSecKeyLog> keyLog);
+    void Setup(uint16_t cellId, Ptr<LteSecMme> mme, Ptr<LteSecKeyLog> keyLog, Ptr<LteEnbRrc> rrc);
 
     /// Size of the AS Security Information IE content: KeNB, EEA and EIA bitmaps, algorithms.
-    static constexpr uint32_t AS_SECURITY_INFORMATION_SIZE = 32 + 2 + 1;
+    static constexpr uint32_t AS_SECURITY_INFORMATION_SIZE = ltesec::AsSecurityInformation::SIZE;
     /// Bytes the AS Security Information IE adds to an X2 HANDOVER REQUEST (with its IE header).
-    static constexpr uint32_t AS_SECURITY_INFORMATION_IE_SIZE = 4 + AS_SECURITY_INFORMATION_SIZE;
+    static constexpr uint32_t AS_SECURITY_INFORMATION_IE_SIZE =
+        ltesec::AsSecurityInformation::IE_SIZE;
+
+    /**
+     * \return the logical channels of the PDCP entities the model holds for a UE (released
+     * bearers are gone)
+     */
+    std::vector<uint8_t> GetPdcpLcids(uint16_t rnti) const;
 
     /// \return the security context of a UE, or nullptr
     const ltesec::EnbUeSecurityContext* GetUeContext(uint16_t rnti) const;
@@ -75,10 +85,31 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
                                                    uint16_t rnti,
                                                    uint8_t lcid,
                                                    uint32_t count);
+    /**
+     * TracedCallback signature of DecipheringFailure: a DRB PDU that did not decipher to an IP
+     * packet of its own length (see LteSecPdcp for what this check can and cannot detect):
+     * IMSI, C-RNTI, LCID, COUNT
+     */
+    typedef void (*DecipheringFailureTracedCallback)(uint64_t imsi,
+                                                     uint16_t rnti,
+                                                     uint8_t lcid,
+                                                     uint32_t count);
+    /// TracedCallback signature of PduDiscarded: IMSI, C-RNTI, LCID, COUNT, reason
+    typedef void (*PduDiscardedTracedCallback)(uint64_t imsi,
+                                               uint16_t rnti,
+                                               uint8_t lcid,
+                                               uint32_t count,
+                                               const std::string& reason);
     /// TracedCallback signature of HandoverRejected
     typedef void (*HandoverRejectedTracedCallback)(uint64_t imsi,
                                                    uint16_t sourceCellId,
                                                    const std::string& reason);
+    /// TracedCallback signature of CapabilityMismatch: IMSI, cell, capabilities received from
+    /// the source, capabilities the MME holds (as "eea0,eea2/eia1,eia2")
+    typedef void (*CapabilityMismatchTracedCallback)(uint64_t imsi,
+                                                     uint16_t cellId,
+                                                     const std::string& received,
+                                                     const std::string& mme);
     /// TracedCallback signature of SecurityMessage
     typedef void (*SecurityMessageTracedCallback)(const std::string& interface,
                                                   const std::string& message,
@@ -88,14 +119,12 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     // LteEnbAsSecuritySapProvider
     Ptr<LtePdcp> CreatePdcp(uint16_t rnti, uint8_t lcid) override;
     void InitialContextSetup(uint16_t rnti, uint64_t imsi) override;
-    std::vector<uint8_t> PrepareHandover(uint16_t rnti,
-                                         uint64_t imsi,
-                                         uint16_t targetCellId) override;
+    SecurityBytes PrepareHandover(uint16_t rnti, uint64_t imsi, uint16_t targetCellId) override;
     bool AdmitHandover(uint16_t rnti,
                        uint64_t imsi,
                        uint16_t sourceCellId,
                        uint16_t targetCellId,
-                       const std::vector<uint8_t>& asSecurityInformation) override;
+                       const SecurityBytes& asSecurityInformation) override;
     void BuildRrcConnectionReconfiguration(uint16_t rnti,
                                            LteRrcSap::RrcConnectionReconfiguration& msg) override;
     bool RecvRrcConnectionReconfigurationCompleted(
@@ -103,6 +132,7 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
         const LteRrcSap::RrcConnectionReconfigurationCompleted& msg,
         bool handover) override;
     void HandoverCompleted(uint16_t rnti) override;
+    void ReleasePdcp(uint16_t rnti, uint8_t lcid) override;
     void RemoveUe(uint16_t rnti) override;
 
   protected:
@@ -114,7 +144,8 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     {
         NO_SECURITY,       ///< no KeNB yet
         SMC_PENDING,       ///< KeNB and keys ready, the security mode command not yet sent
-        ACTIVE,            ///< protected
+        SMC_SENT,          ///< the command left, protected; its verified complete is awaited
+        ACTIVE,            ///< protected both ways, confirmed by the UE
         HANDOVER_ADMITTED, ///< arriving by handover, keys ready, confirm awaited
     };
 
@@ -122,11 +153,14 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     struct UeEntry
     {
         uint64_t imsi{0};
+        uint16_t cellId{0}; ///< the cell the UE is served by
         Phase phase{Phase::NO_SECURITY};
         bool algorithmsChanged{false};
         std::vector<uint8_t> nonce; ///< key refresh nonce sent in the handover command (if any)
         ltesec::EnbUeSecurityContext ctx;
         std::map<uint8_t, Ptr<LteSecPdcp>> pdcps;
+        uint32_t idealDlCount{0}; ///< ideal RRC: COUNT of the next protected downlink message
+        uint32_t idealUlNext{0};  ///< ideal RRC: lowest COUNT acceptable from the UE
     };
 
     void ActivatePdcps(uint16_t rnti);
@@ -134,17 +168,41 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     void TraceKeys(const UeEntry& ue) const;
     void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
     void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
-    uint32_t SecurityConfigBytes(const LteRrcSap::RrcConnectionReconfiguration& msg) const;
+    void PdcpDiscard(uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& reason);
+    /// Selects by priority (EIA0 only when allowed). \return false if nothing is in common
     bool SelectAlgorithms(const ltesec::UeSecurityCapabilities& caps,
                           ltesec::AsAlgorithms& algs) const;
+    /// \return true if this eNB may use \p eia (EIA0 only with AllowNullIntegrity)
+    bool Allows(ltesec::Eia eia) const;
+    /// \return true if this eNB may use \p eea
+    bool Allows(ltesec::Eea eea) const;
+    /// Selects the algorithms of a UE arriving by handover; \return false if none in common
+    bool SelectForHandover(UeEntry& ue, const ltesec::AsAlgorithms& source);
+    /// The MME's capabilities differ from those the source sent: re-select (TS 33.401 7.2.4.2.2)
+    void CheckCapabilitiesAtPathSwitch(uint16_t rnti);
+    /// Starts the intra-cell handover that changes algorithms once the UE is settled.
+    void StartIntraCellHandover(uint16_t rnti, uint64_t imsi, uint32_t attempt);
+    /// Ideal RRC: \return true if the MAC-I of a reconfiguration complete verifies
+    bool VerifyIdealComplete(UeEntry& ue,
+                             const LteRrcSap::RrcConnectionReconfigurationCompleted& msg) const;
+    /// Puts the ideal-RRC MAC-I on a message the UE must verify.
+    void AddIdealMacI(UeEntry& ue, LteRrcSap::RrcConnectionReconfiguration& msg) const;
 
     void SetEeaPriority(std::string list);
     std::string GetEeaPriority() const;
     void SetEiaPriority(std::string list);
     std::string GetEiaPriority() const;
 
+    void SetBidDownEea(std::string list);
+    std::string GetBidDownEea() const;
+
     uint16_t m_cellId{0};
     Ptr<LteSecMme> m_mme;
+    Ptr<LteEnbRrc> m_rrc;
+    bool m_idealRrc{false};
+    bool m_allowNullIntegrity{false};
+    std::vector<ltesec::Eea> m_bidDownEea; ///< validation: capabilities forwarded instead
+    std::map<uint64_t, ltesec::AsAlgorithms> m_forced; ///< IMSI -> algorithms of an intra-cell HO
     Ptr<LteSecKeyLog> m_keyLog;
     std::vector<ltesec::Eea> m_eeaPriority;
     std::vector<ltesec::Eia> m_eiaPriority;
@@ -156,9 +214,12 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     KeyDerivationTrace m_keyDerivationTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_integrityFailureTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
+    TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t, const std::string&> m_pduDiscardedTrace;
     TracedCallback<const std::string&, const std::string&, uint64_t, uint32_t>
         m_securityMessageTrace;
     TracedCallback<uint64_t, uint16_t, const std::string&> m_handoverRejectedTrace;
+    TracedCallback<uint64_t, uint16_t, const std::string&, const std::string&>
+        m_capabilityMismatchTrace;
 };
 
 /// Parses an algorithm list attribute; aborts naming \p attribute on an unknown name or an empty
@@ -166,12 +227,6 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
 std::vector<ltesec::Eea> ParseEeaAttribute(const std::string& list, const std::string& attribute);
 /// \copydoc ParseEeaAttribute
 std::vector<ltesec::Eia> ParseEiaAttribute(const std::string& list, const std::string& attribute);
-
-/**
- * The MAC-I that PDCP would put on an RRCConnectionReconfigurationComplete, for ideal RRC which
- * has no PDCP: EIA over the 1-byte transaction identifier with COUNT 0, BEARER 0, uplink.
- */
-uint32_t IdealRrcMacI(ltesec::Eia eia, const ltesec::AlgKey& krrcInt, uint8_t transactionId);
 
 } // namespace ns3
 

@@ -11,7 +11,6 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
-#include <fstream>
 #include <string>
 
 namespace ns3
@@ -25,8 +24,12 @@ namespace ns3
 class LteSecKeyLog : public SimpleRefCount<LteSecKeyLog>
 {
   public:
-    /// Opens (truncates) \p path; aborts naming the file if it cannot be written.
+    /// Opens (truncates) \p path with mode 0600 (also a file that existed, whatever the umask);
+    /// aborts naming the file if it cannot be written.
     explicit LteSecKeyLog(const std::string& path);
+    ~LteSecKeyLog();
+    LteSecKeyLog(const LteSecKeyLog&) = delete;
+    LteSecKeyLog& operator=(const LteSecKeyLog&) = delete;
 
     /// Appends one line.
     void Write(const std::string& entity,
@@ -36,7 +39,11 @@ class LteSecKeyLog : public SimpleRefCount<LteSecKeyLog>
                const std::string& hex);
 
   private:
-    std::ofstream m_out;
+    /// Writes all of \p text; aborts naming the file on an error.
+    void WriteAll(const std::string& text);
+
+    std::string m_path; ///< for error messages
+    int m_fd{-1};       ///< the file, opened with open(2)
 };
 
 /// TracedCallback type of the KeyDerivation trace sources: IMSI, cell, C-RNTI, key, fingerprint.

@@ -3,6 +3,7 @@
  */
 #include "lte-sec-key.h"
 
+#include <atomic>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -11,13 +12,29 @@ namespace ns3
 namespace ltesec
 {
 
+namespace
+{
+std::atomic<WipeObserver> g_wipeObserver{nullptr};
+} // namespace
+
 void
 SecureWipe(void* p, std::size_t len)
 {
     if (p != nullptr && len > 0)
     {
         OPENSSL_cleanse(p, len);
+        WipeObserver observer = g_wipeObserver.load(std::memory_order_relaxed);
+        if (observer != nullptr)
+        {
+            observer(p, len);
+        }
     }
+}
+
+void
+SetWipeObserverForTests(WipeObserver observer)
+{
+    g_wipeObserver.store(observer, std::memory_order_relaxed);
 }
 
 bool
@@ -105,9 +122,8 @@ ParseHex(const std::string& hex, const std::string& what)
         {
             std::size_t bad = start + i + (hi < 0 ? 0 : 1);
             SecureWipe(out.data(), out.size());
-            throw std::invalid_argument(what + ": '" + std::string(1, hex[bad]) +
-                                        "' at position " + std::to_string(bad) +
-                                        " is not a hex digit");
+            throw std::invalid_argument(what + ": '" + std::string(1, hex[bad]) + "' at position " +
+                                        std::to_string(bad) + " is not a hex digit");
         }
         out[i / 2] = static_cast<uint8_t>((hi << 4) | lo);
     }

@@ -19,12 +19,21 @@ namespace ltesec
 /// Overwrites \p len bytes at \p p in a way the compiler cannot remove (OPENSSL_cleanse).
 void SecureWipe(void* p, std::size_t len);
 
+/// Called by SecureWipe() after each wipe with the address and length wiped, while that memory is
+/// still alive. Tests only.
+using WipeObserver = void (*)(const void* p, std::size_t len);
+
+/// Installs \p observer (nullptr: none, the default). For tests that check which bytes are wiped
+/// without reading memory after its lifetime; not for use in models.
+void SetWipeObserverForTests(WipeObserver observer);
+
 /// Constant-time comparison of two byte strings of the same length (CRYPTO_memcmp).
 bool SecureEqual(const uint8_t* a, const uint8_t* b, std::size_t len);
 
 /**
- * Short, non-reversible identifier of key material: the first 4 bytes of SHA-256("LTESEC-FP" || key)
- * as 8 hex digits. Two parties hold the same key exactly when their fingerprints agree (up to 2^-32).
+ * Short, non-reversible identifier of key material: the first 4 bytes of SHA-256("LTESEC-FP" ||
+ * key) as 8 hex digits. Two parties hold the same key exactly when their fingerprints agree (up to
+ * 2^-32).
  */
 std::string KeyFingerprint(const uint8_t* key, std::size_t len);
 
@@ -33,8 +42,8 @@ std::string ToHex(const uint8_t* p, std::size_t len);
 std::string ToHex(const std::vector<uint8_t>& v);
 
 /**
- * Parses hex into bytes. Throws std::invalid_argument naming \p what on an odd number of digits or a
- * non-hex character. Accepts an optional "0x" prefix; no separators.
+ * Parses hex into bytes. Throws std::invalid_argument naming \p what on an odd number of digits or
+ * a non-hex character. Accepts an optional "0x" prefix; no separators.
  */
 std::vector<uint8_t> ParseHex(const std::string& hex, const std::string& what);
 
@@ -66,7 +75,17 @@ class SecretKey
     }
 
     SecretKey(const SecretKey&) = default;
-    SecretKey& operator=(const SecretKey&) = default;
+
+    /// Wipes the old bytes, then copies.
+    SecretKey& operator=(const SecretKey& o)
+    {
+        if (this != &o)
+        {
+            SecureWipe(m_bytes.data(), N);
+            m_bytes = o.m_bytes;
+        }
+        return *this;
+    }
 
     ~SecretKey()
     {
@@ -157,7 +176,8 @@ using Key256 = SecretKey<32, Key256Tag>; ///< a full 256-bit KDF output
 using Kasme = SecretKey<32, KasmeTag>;   ///< KASME, root of the EPS hierarchy
 using Kenb = SecretKey<32, KenbTag>;     ///< KeNB (also KeNB*, which becomes the target's KeNB)
 using Nh = SecretKey<32, NhTag>;         ///< Next Hop parameter
-using AlgKey = SecretKey<16, AlgKeyTag>; ///< 128-bit algorithm key: KNASenc/int, KRRCenc/int, KUPenc/int
+using AlgKey =
+    SecretKey<16, AlgKeyTag>; ///< 128-bit algorithm key: KNASenc/int, KRRCenc/int, KUPenc/int
 /// @}
 
 /// \return the 128-bit algorithm key: the last 16 bytes of a 256-bit KDF output (TS 33.401 A.7).

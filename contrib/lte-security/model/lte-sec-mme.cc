@@ -26,7 +26,9 @@ LteSecMme::GetTypeId()
             .AddConstructor<LteSecMme>()
             .AddAttribute("KasmeMasterKey",
                           "256-bit key (64 hex digits) from which the KASME of every IMSI that "
-                          "was not provisioned is derived.",
+                          "was not provisioned is derived. A simulation parameter, not a protocol "
+                          "key: reading the attribute gives the hex back (lowercase), so that it "
+                          "can be copied to another MME.",
                           StringValue("000102030405060708090a0b0c0d0e0f"
                                       "101112131415161718191a1b1c1d1e1f"),
                           MakeStringAccessor(&LteSecMme::SetMasterKey,
@@ -55,8 +57,8 @@ LteSecMme::SetMasterKey(std::string hex)
 std::string
 LteSecMme::GetMasterKeyHex() const
 {
-    // the master key is a simulation parameter, not a protocol key: shown as its fingerprint
-    return "fp:" + m_masterKey.Fingerprint();
+    // a simulation parameter, not a protocol key: the value itself, so that Get/Set round-trip
+    return m_masterKey.RevealHex();
 }
 
 void
@@ -102,6 +104,19 @@ LteSecMme::GetContext(uint64_t imsi)
         return ctx;
     }
     return it->second;
+}
+
+UeSecurityCapabilities
+LteSecMme::PathSwitch(uint64_t imsi, const UeSecurityCapabilities& received)
+{
+    const MmeUeSecurityContext& ctx = GetContext(imsi);
+    if (!(ctx.ueCapabilities == received))
+    {
+        NS_LOG_INFO("IMSI " << imsi << ": path switch with capabilities " << received.EeaList()
+                            << "/" << received.EiaList() << ", the MME holds "
+                            << ctx.ueCapabilities.EeaList() << "/" << ctx.ueCapabilities.EiaList());
+    }
+    return ctx.ueCapabilities;
 }
 
 Kenb

@@ -52,6 +52,17 @@ class LteSecMme : public Object
      */
     ltesec::Kenb InitialContextSetup(uint64_t imsi, ltesec::UeSecurityCapabilities& caps);
 
+    /**
+     * S1AP PATH SWITCH REQUEST / ACKNOWLEDGE, security part (TS 33.401 7.2.4.2.2): the target eNB
+     * sends the UE security capabilities it received from the source; the MME answers with its
+     * own copy (the target must use it and re-select algorithms if the two differ).
+     * \param imsi the IMSI
+     * \param received the capabilities the target eNB holds
+     * \return the MME's copy
+     */
+    ltesec::UeSecurityCapabilities PathSwitch(uint64_t imsi,
+                                              const ltesec::UeSecurityCapabilities& received);
+
     /// \return the MME's security context of an IMSI (created on first use)
     ltesec::MmeUeSecurityContext& GetContext(uint64_t imsi);
 

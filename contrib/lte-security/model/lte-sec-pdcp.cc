@@ -3,7 +3,8 @@
  */
 #include "lte-sec-pdcp.h"
 
-#include "ns3/abort.h"
+#include "ns3/assert.h"
+#include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/lte-pdcp-header.h"
 #include "ns3/lte-pdcp-tag.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 namespace ns3
@@ -25,8 +27,25 @@ using namespace ltesec;
 namespace
 {
 
-/// Number of SN values (12-bit SN of ns-3's PDCP header).
-constexpr uint32_t SN_MODULUS = 4096;
+/// The largest COUNT.
+constexpr uint64_t MAX_COUNT = 0xffffffff;
+
+/// Writes \p v big-endian at \p b.
+void
+PutMacI(uint8_t* b, uint32_t v)
+{
+    b[0] = v >> 24;
+    b[1] = v >> 16;
+    b[2] = v >> 8;
+    b[3] = v;
+}
+
+/// \return the big-endian 32-bit number at \p b.
+uint32_t
+GetMacI(const uint8_t* b)
+{
+    return (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | b[3];
+}
 
 /**
  * Replaces the bytes of \p p by \p len bytes at \p data, keeping the packet object, hence its
@@ -82,7 +101,11 @@ ReplaceBytes(Ptr<Packet> p,
     }
 }
 
-/// True if \p len bytes at \p b are an IPv4 or IPv6 packet of exactly that length.
+/**
+ * True if \p len bytes at \p b start like an IPv4 (version 4, IHL >= 5) or IPv6 header whose
+ * length field says \p len. Nothing else is read: random bytes pass with probability 27/2^24
+ * when len >= 40 (IPv4: 1/16 * 11/16 * 1/2^16, IPv6: 1/16 * 1/2^16), 11/2^24 when 20 <= len < 40.
+ */
 bool
 IsIpPacket(const uint8_t* b, uint32_t len)
 {
@@ -108,13 +131,18 @@ LteSecPdcp::GetTypeId()
             .SetGroupName("LteSecurity")
             .AddConstructor<LteSecPdcp>()
             .AddTraceSource("IntegrityFailure",
-                            "A received PDU failed the integrity check and was dropped.",
+                            "A received SRB PDU failed the integrity check and was dropped.",
                             MakeTraceSourceAccessor(&LteSecPdcp::m_integrityFailureTrace),
                             "ns3::LteSecPdcp::IntegrityFailureTracedCallback")
             .AddTraceSource("DecipheringFailure",
-                            "A received DRB PDU did not decipher to an IP packet and was dropped.",
+                            "A received DRB PDU did not decipher to an IP packet of its length "
+                            "and was dropped (this does not detect altered payload bytes).",
                             MakeTraceSourceAccessor(&LteSecPdcp::m_decipheringFailureTrace),
-                            "ns3::LteSecPdcp::IntegrityFailureTracedCallback");
+                            "ns3::LteSecPdcp::DecipheringFailureTracedCallback")
+            .AddTraceSource("PduDiscarded",
+                            "A PDU or SDU was dropped for another reason than a failed check.",
+                            MakeTraceSourceAccessor(&LteSecPdcp::m_pduDiscardedTrace),
+                            "ns3::LteSecPdcp::PduDiscardedTracedCallback");
     return tid;
 }
 
@@ -177,14 +205,28 @@ LteSecPdcp::VerifyPending(Eia eia, const AlgKey& intKey)
         return false;
     }
     std::unique_ptr<Pending> pending = std::move(m_pending);
+    if (eia == Eia::EIA0)
+    {
+        return true; // EIA0 checks nothing (TS 33.401 5.1.4.2)
+    }
     AlgorithmInput in;
     in.count = pending->count;
     in.bearer = GetBearerInput();
-    in.direction = m_txDirection == Direction::DOWNLINK ? Direction::UPLINK : Direction::DOWNLINK;
-    uint32_t expected = EiaIntegrity(eia, intKey)
-                            .ComputeMac(in,
-                                        pending->protectedPart.data(),
-                                        uint64_t(pending->protectedPart.size()) * 8);
+    in.direction = RxDirection();
+    uint32_t expected = 0;
+    try
+    {
+        expected = EiaIntegrity(eia, intKey)
+                       .ComputeMac(in,
+                                   pending->protectedPart.data(),
+                                   uint64_t(pending->protectedPart.size()) * 8);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_LOG_WARN("RNTI " << m_rnti << " LCID " << +m_lcid << ": " << e.what());
+        Discard(pending->count, "algorithm length");
+        return false;
+    }
     if (expected != pending->macI)
     {
         NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << pending->count
@@ -208,21 +250,111 @@ LteSecPdcp::GetBearerInput() const
     return static_cast<uint8_t>((m_srb ? m_lcid - 1 : m_lcid - 3) & 0x1f);
 }
 
-uint32_t
-LteSecPdcp::RxCount(uint16_t sn) const
+void
+LteSecPdcp::SetDiscardAll(bool discardAll)
 {
-    // TS 36.323 5.1.2.1: the HFN of a received SN, from the next expected COUNT
-    uint32_t nextSn = m_rxNextCount % SN_MODULUS;
-    uint32_t hfn = m_rxNextCount / SN_MODULUS;
-    if (sn + SN_MODULUS / 2 < nextSn)
+    NS_LOG_FUNCTION(this << m_rnti << +m_lcid << discardAll);
+    m_discardAll = discardAll;
+}
+
+void
+LteSecPdcp::SetCounts(uint32_t txNextCount, uint32_t rxNextCount)
+{
+    NS_LOG_FUNCTION(this << m_rnti << +m_lcid << txNextCount << rxNextCount);
+    m_txNextCount = txNextCount;
+    m_rxNextCount = rxNextCount;
+    m_delivered.set();
+    m_txSequenceNumber = static_cast<uint16_t>(m_txNextCount % SnModulus());
+    m_rxSequenceNumber = static_cast<uint16_t>(m_rxNextCount % SnModulus());
+}
+
+uint64_t
+LteSecPdcp::GetTxNextCount() const
+{
+    return m_txNextCount;
+}
+
+uint64_t
+LteSecPdcp::GetRxNextCount() const
+{
+    return m_rxNextCount;
+}
+
+uint32_t
+LteSecPdcp::SnModulus() const
+{
+    return 1u << (m_srb ? SRB_SN_BITS : DRB_SN_BITS);
+}
+
+Direction
+LteSecPdcp::RxDirection() const
+{
+    return m_txDirection == Direction::DOWNLINK ? Direction::UPLINK : Direction::DOWNLINK;
+}
+
+uint64_t
+LteSecPdcp::RxCount(uint32_t sn) const
+{
+    const uint64_t modulus = SnModulus();
+    uint64_t nextSn = m_rxNextCount % modulus;
+    uint64_t hfn = m_rxNextCount / modulus;
+    if (m_srb)
     {
-        hfn++; // the sender wrapped
+        // TS 36.323 5.1.2.2: an SN below Next_PDCP_RX_SN is of RX_HFN + 1
+        return ((sn < nextSn ? hfn + 1 : hfn) * modulus) + sn;
     }
-    else if (sn >= nextSn + SN_MODULUS / 2 && hfn > 0)
+    // TS 36.323 5.1.2.1.2, reordering window of half the SN space
+    if (sn + REORDERING_WINDOW < nextSn)
     {
-        hfn--; // a late PDU from before the wrap
+        hfn++; // far behind: the sender wrapped
     }
-    return (hfn * SN_MODULUS) + sn;
+    else if (sn >= nextSn + REORDERING_WINDOW && hfn > 0)
+    {
+        hfn--; // far ahead: a late PDU from before the wrap
+    }
+    return (hfn * modulus) + sn;
+}
+
+bool
+LteSecPdcp::IsDelivered(uint64_t count) const
+{
+    if (count >= m_rxNextCount)
+    {
+        return false;
+    }
+    // RxCount() puts every SN at most one window behind the next expected COUNT
+    NS_ASSERT_MSG(count + REORDERING_WINDOW >= m_rxNextCount, "COUNT outside the window");
+    return m_delivered.test(count % REORDERING_WINDOW);
+}
+
+void
+LteSecPdcp::MarkDelivered(uint64_t count)
+{
+    if (count >= m_rxNextCount)
+    {
+        // the COUNTs skipped now lie in the window, not delivered; those leaving it are forgotten
+        if (count - m_rxNextCount >= REORDERING_WINDOW)
+        {
+            m_delivered.reset();
+        }
+        else
+        {
+            for (uint64_t c = m_rxNextCount; c < count; ++c)
+            {
+                m_delivered.reset(c % REORDERING_WINDOW);
+            }
+        }
+        m_rxNextCount = count + 1;
+    }
+    m_delivered.set(count % REORDERING_WINDOW);
+}
+
+void
+LteSecPdcp::Discard(uint64_t count, const char* reason)
+{
+    NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count << ": " << reason
+                        << ", dropped");
+    m_pduDiscardedTrace(m_rnti, m_lcid, static_cast<uint32_t>(std::min(count, MAX_COUNT)), reason);
 }
 
 void
@@ -230,54 +362,69 @@ LteSecPdcp::DoTransmitPdcpSdu(LtePdcpSapProvider::TransmitPdcpSduParameters para
 {
     NS_LOG_FUNCTION(this << m_rnti << +m_lcid << params.pdcpSdu->GetSize());
     Ptr<Packet> sdu = params.pdcpSdu;
-
-    uint16_t sn = m_txSequenceNumber;
-    uint32_t count = (m_txHfn * SN_MODULUS) + sn;
-    m_txSequenceNumber++;
-    if (m_txSequenceNumber > m_maxPdcpSn)
+    const uint64_t count = m_txNextCount;
+    const uint32_t dlen = sdu->GetSize();
+    if (dlen > MAX_SDU_SIZE)
     {
-        m_txSequenceNumber = 0;
-        m_txHfn++;
-        NS_ABORT_MSG_IF(m_txHfn == (1u << 20),
-                        "LteSecPdcp RNTI " << m_rnti << " LCID " << +m_lcid
-                                           << ": COUNT wraps, and re-keying is not modelled");
+        Discard(count, "SDU too large");
+        return;
     }
+    if (count > MAX_COUNT)
+    {
+        NS_FATAL_ERROR("LteSecPdcp RNTI " << m_rnti << " LCID " << +m_lcid
+                                          << ": every COUNT is used (the next would wrap past "
+                                             "2^32 - 1), and re-keying is not modelled");
+    }
+    const uint32_t sn = static_cast<uint32_t>(count % SnModulus());
 
-    // ns-3's PDCP header (LtePdcpHeader): D/C bit, 3 reserved bits, 12-bit SN
-    const uint32_t hlen = 2;
-
-    // PDU bytes: header || data [|| MAC-I]
-    uint32_t dlen = sdu->GetSize();
-    uint32_t maclen = m_srb ? MAC_I_SIZE : 0;
+    // PDU bytes: header || data [|| MAC-I]. SRB header (TS 36.323 6.2.2): R R R SN(5).
+    // DRB header (ns-3's LtePdcpHeader): D/C, R R R, SN(12).
+    const uint32_t hlen = m_srb ? 1 : 2;
+    const uint32_t maclen = m_srb ? MAC_I_SIZE : 0;
     std::vector<uint8_t> pdu(hlen + dlen + maclen, 0);
-    pdu[0] = static_cast<uint8_t>((LtePdcpHeader::DATA_PDU << 7) | ((sn >> 8) & 0x0f));
-    pdu[1] = static_cast<uint8_t>(sn & 0xff);
+    if (m_srb)
+    {
+        pdu[0] = static_cast<uint8_t>(sn);
+    }
+    else
+    {
+        pdu[0] = static_cast<uint8_t>((LtePdcpHeader::DATA_PDU << 7) | (sn >> 8));
+        pdu[1] = static_cast<uint8_t>(sn & 0xff);
+    }
     sdu->CopyData(pdu.data() + hlen, dlen);
 
     AlgorithmInput in;
-    in.count = count;
+    in.count = static_cast<uint32_t>(count);
     in.bearer = GetBearerInput();
     in.direction = m_txDirection;
-    if (m_srb && m_integrity)
+    try
     {
-        uint32_t mac = m_integrity->ComputeMac(in, pdu.data(), uint64_t(hlen + dlen) * 8);
-        uint8_t* m = pdu.data() + hlen + dlen;
-        m[0] = mac >> 24;
-        m[1] = mac >> 16;
-        m[2] = mac >> 8;
-        m[3] = mac;
+        if (m_srb && m_integrity)
+        {
+            PutMacI(pdu.data() + hlen + dlen,
+                    m_integrity->ComputeMac(in, pdu.data(), uint64_t(hlen + dlen) * 8));
+        }
+        if (m_cipher)
+        {
+            uint8_t* body = pdu.data() + hlen;
+            m_cipher->Apply(in, body, body, (dlen + maclen) * 8);
+        }
     }
-    if (m_cipher)
+    catch (const std::invalid_argument& e)
     {
-        uint8_t* body = pdu.data() + hlen;
-        m_cipher->Apply(in, body, body, (dlen + maclen) * 8);
+        // a length the algorithm cannot process (ZUC: 65504 bits); BEARER is always valid here
+        NS_LOG_WARN("RNTI " << m_rnti << " LCID " << +m_lcid << ": " << e.what());
+        Discard(count, "algorithm length");
+        return;
     }
+    m_txNextCount++;
+    m_txSequenceNumber = static_cast<uint16_t>(m_txNextCount % SnModulus());
 
     // the SDU becomes the PDU: its packet tags stay, its byte tags move behind the header
     Ptr<Packet> p = sdu;
     ReplaceBytes(p, pdu.data(), pdu.size(), 0, dlen, hlen);
     PdcpTag pdcpTag(Simulator::Now());
-    p->AddByteTag(pdcpTag, 1, hlen);
+    p->AddByteTag(pdcpTag, 0, hlen);
 
     m_txPdu(m_rnti, m_lcid, p->GetSize());
 
@@ -298,64 +445,105 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
     Time delay = Simulator::Now() - pdcpTag.GetSenderTimestamp();
     m_rxPdu(m_rnti, m_lcid, p->GetSize(), delay.GetNanoSeconds());
 
-    const uint32_t hlen = 2; // LtePdcpHeader
-    uint32_t maclen = m_srb ? MAC_I_SIZE : 0;
+    if (m_discardAll)
+    {
+        Discard(0, "security rejected");
+        return;
+    }
+    const uint32_t hlen = m_srb ? 1 : 2;
+    const uint32_t maclen = m_srb ? MAC_I_SIZE : 0;
     if (p->GetSize() < hlen + maclen)
     {
-        NS_LOG_WARN("PDU of " << p->GetSize() << " bytes too short, dropped");
-        m_integrityFailureTrace(m_rnti, m_lcid, 0);
+        Discard(0, "truncated");
         return;
     }
     std::vector<uint8_t> pdu(p->GetSize());
     p->CopyData(pdu.data(), pdu.size());
-    uint16_t sn = static_cast<uint16_t>(((pdu[0] & 0x0f) << 8) | pdu[1]);
-    uint32_t count = RxCount(sn);
-    uint32_t dlen = pdu.size() - hlen - maclen;
-
-    AlgorithmInput in;
-    in.count = count;
-    in.bearer = GetBearerInput();
-    in.direction = m_txDirection == Direction::DOWNLINK ? Direction::UPLINK : Direction::DOWNLINK;
-    uint8_t* body = pdu.data() + hlen;
-    if (m_cipher)
+    if (!m_srb && (pdu[0] >> 7) != LtePdcpHeader::DATA_PDU)
     {
-        m_cipher->Apply(in, body, body, (dlen + maclen) * 8);
+        Discard(0, "control PDU"); // PDCP control PDUs are not modelled
+        return;
     }
-    if (m_srb)
+    // reserved bits are ignored on receive, but the SRB MAC-I covers them
+    uint32_t sn = m_srb ? (pdu[0] & 0x1f) : (uint32_t(pdu[0] & 0x0f) << 8) | pdu[1];
+    uint64_t count = RxCount(sn);
+    if (count > MAX_COUNT)
     {
-        const uint8_t* m = pdu.data() + hlen + dlen;
-        uint32_t received =
-            (uint32_t(m[0]) << 24) | (uint32_t(m[1]) << 16) | (uint32_t(m[2]) << 8) | m[3];
-        if (m_integrity)
-        {
-            uint32_t expected = m_integrity->ComputeMac(in, pdu.data(), uint64_t(hlen + dlen) * 8);
-            if (received != expected)
-            {
-                NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
-                                    << ": MAC-I does not verify, PDU dropped");
-                m_integrityFailureTrace(m_rnti, m_lcid, count);
-                return;
-            }
-        }
-        else
-        {
-            // no keys yet: kept so that the security mode command can be checked once they exist
-            m_pending = std::make_unique<Pending>();
-            m_pending->count = count;
-            m_pending->protectedPart.assign(pdu.begin(), pdu.begin() + hlen + dlen);
-            m_pending->macI = received;
-        }
+        Discard(count, "COUNT wrap"); // re-keying is not modelled: never wrap to small COUNTs
+        return;
     }
-    else if (m_cipher && !IsIpPacket(body, dlen))
+    const uint32_t dlen = pdu.size() - hlen - maclen;
+    if (dlen > MAX_SDU_SIZE)
     {
-        NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
-                            << ": does not decipher to an IP packet, PDU dropped");
-        m_decipheringFailureTrace(m_rnti, m_lcid, count);
+        Discard(count, "SDU too large");
+        return;
+    }
+    if (!m_srb && IsDelivered(count))
+    {
+        Discard(count, "duplicate");
         return;
     }
 
-    m_rxNextCount = std::max(m_rxNextCount, count + 1);
-    m_rxSequenceNumber = m_rxNextCount % SN_MODULUS;
+    AlgorithmInput in;
+    in.count = static_cast<uint32_t>(count);
+    in.bearer = GetBearerInput();
+    in.direction = RxDirection();
+    uint8_t* body = pdu.data() + hlen;
+    uint32_t received = m_srb ? GetMacI(body + dlen) : 0;
+    bool verify = m_srb && m_integrity && m_integrity->GetAlgorithm() != Eia::EIA0;
+    bool verified = true;
+    try
+    {
+        if (m_cipher)
+        {
+            m_cipher->Apply(in, body, body, (dlen + maclen) * 8);
+            received = m_srb ? GetMacI(body + dlen) : 0;
+        }
+        if (verify)
+        {
+            verified =
+                received == m_integrity->ComputeMac(in, pdu.data(), uint64_t(hlen + dlen) * 8);
+        }
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_LOG_WARN("RNTI " << m_rnti << " LCID " << +m_lcid << ": " << e.what());
+        Discard(count, "algorithm length");
+        return;
+    }
+
+    if (m_srb)
+    {
+        if (!verified)
+        {
+            NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
+                                << ": MAC-I does not verify, PDU dropped");
+            m_integrityFailureTrace(m_rnti, m_lcid, static_cast<uint32_t>(count));
+            return;
+        }
+        if (!m_integrity)
+        {
+            // no keys yet: kept so that the security mode command can be checked once they exist
+            m_pending = std::make_unique<Pending>();
+            m_pending->count = static_cast<uint32_t>(count);
+            m_pending->protectedPart.assign(pdu.begin(), pdu.begin() + hlen + dlen);
+            m_pending->macI = received;
+        }
+        // TS 36.323 5.1.2.2: RX_HFN and Next_PDCP_RX_SN follow the verified PDU
+        m_rxNextCount = count + 1;
+    }
+    else
+    {
+        if (m_cipher && !IsIpPacket(body, dlen))
+        {
+            NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
+                                << ": does not decipher to an IP packet, PDU dropped");
+            m_decipheringFailureTrace(m_rnti, m_lcid, static_cast<uint32_t>(count));
+            return;
+        }
+        MarkDelivered(count);
+    }
+    m_rxSequenceNumber = static_cast<uint16_t>(m_rxNextCount % SnModulus());
 
     // the PDU becomes the SDU, keeping the tags that covered the data bytes
     Ptr<Packet> sdu = p;

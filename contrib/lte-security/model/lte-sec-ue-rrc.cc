@@ -4,7 +4,9 @@
 #include "lte-sec-ue-rrc.h"
 
 #include "lte-sec-enb-rrc.h"
+#include "lte-sec-wire.h"
 
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 
@@ -37,6 +39,13 @@ LteSecUeRrc::GetTypeId()
                           MakeStringAccessor(&LteSecUeRrc::SetSupportedEia,
                                              &LteSecUeRrc::GetSupportedEia),
                           MakeStringChecker())
+            .AddAttribute("AllowNullIntegrity",
+                          "Accept EIA0 (no integrity protection) in a security mode or handover "
+                          "command. TS 33.401 5.1.4.2 allows it only for unauthenticated "
+                          "emergency sessions; without this attribute such a command is rejected.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecUeRrc::m_allowNullIntegrity),
+                          MakeBooleanChecker())
             .AddTraceSource("KeyDerivation",
                             "A key was derived: IMSI, cell, C-RNTI, key name (with its "
                             "algorithm), key fingerprint.",
@@ -47,16 +56,28 @@ LteSecUeRrc::GetTypeId()
                             "IMSI, C-RNTI, LCID, COUNT.",
                             MakeTraceSourceAccessor(&LteSecUeRrc::m_integrityFailureTrace),
                             "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback")
+            .AddTraceSource("PduDiscarded",
+                            "A PDCP PDU or SDU was dropped for another reason than a failed "
+                            "check (duplicate, outside the window, COUNT wrap, SDU too large, "
+                            "...): IMSI, C-RNTI, LCID, COUNT, reason.",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_pduDiscardedTrace),
+                            "ns3::LteSecEnbRrc::PduDiscardedTracedCallback")
             .AddTraceSource("DecipheringFailure",
-                            "A data PDU did not decipher to an IP packet and was dropped: "
+                            "A data PDU did not decipher to an IP packet of its length and was "
+                            "dropped (a wrong key; payload bit flips are not detected): "
                             "IMSI, C-RNTI, LCID, COUNT.",
                             MakeTraceSourceAccessor(&LteSecUeRrc::m_decipheringFailureTrace),
-                            "ns3::LteSecEnbRrc::IntegrityFailureTracedCallback")
+                            "ns3::LteSecEnbRrc::DecipheringFailureTracedCallback")
             .AddTraceSource("KeyReuse",
-                            "The refreshed RRC/UP keys equal keys already used under the same "
-                            "KeNB (same C-RNTI and algorithms): IMSI, cell, C-RNTI.",
+                            "Refreshed RRC/UP keys equal keys already used under the same KeNB "
+                            "(same C-RNTI and algorithm): IMSI, cell, C-RNTI, the keys.",
                             MakeTraceSourceAccessor(&LteSecUeRrc::m_keyReuseTrace),
-                            "ns3::LteSecUeRrc::KeyReuseTracedCallback");
+                            "ns3::LteSecUeRrc::KeyReuseTracedCallback")
+            .AddTraceSource("CommandRejected",
+                            "A security mode or handover command was discarded: IMSI, cell, "
+                            "reason.",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_commandRejectedTrace),
+                            "ns3::LteSecUeRrc::CommandRejectedTracedCallback");
     return tid;
 }
 
@@ -124,6 +145,12 @@ LteSecUeRrc::IsActive() const
     return m_active;
 }
 
+uint16_t
+LteSecUeRrc::CellId() const
+{
+    return m_rrc != nullptr ? m_rrc->GetCellId() : 0;
+}
+
 void
 LteSecUeRrc::TraceKeys(uint16_t cellId) const
 {
@@ -139,23 +166,42 @@ LteSecUeRrc::TraceKeys(uint16_t cellId) const
 }
 
 void
-LteSecUeRrc::CheckKeyReuse(uint16_t cellId, const std::vector<uint8_t>& nonce)
+LteSecUeRrc::CheckKeyReuse(uint16_t cellId)
 {
-    auto used = std::make_tuple(m_ctx.cRnti,
-                                static_cast<uint8_t>(m_ctx.algorithms.ciphering),
-                                static_cast<uint8_t>(m_ctx.algorithms.integrity),
-                                nonce);
-    if (!m_usedUnderKenb.insert(used).second)
+    const std::pair<const char*, const AlgKey*> keys[] = {{"KRRCenc", &m_ctx.keys.rrcEnc},
+                                                          {"KRRCint", &m_ctx.keys.rrcInt},
+                                                          {"KUPenc", &m_ctx.keys.upEnc}};
+    std::string repeated;
+    for (const auto& k : keys)
+    {
+        if (!m_usedUnderKenb[k.first].insert(k.second->Fingerprint()).second)
+        {
+            repeated += (repeated.empty() ? "" : ",") + std::string(k.first);
+        }
+    }
+    if (!repeated.empty())
     {
         NS_LOG_WARN("IMSI " << m_ctx.imsi << ": C-RNTI " << m_ctx.cRnti << " in cell " << cellId
-                            << " gives the same RRC/UP keys as before under this KeNB");
-        m_keyReuseTrace(m_ctx.imsi, cellId, m_ctx.cRnti);
+                            << " repeats " << repeated << " under this KeNB");
+        m_keyReuseTrace(m_ctx.imsi, cellId, m_ctx.cRnti, repeated);
     }
 }
 
 bool
-LteSecUeRrc::AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc) const
+LteSecUeRrc::Reject(const std::string& reason)
 {
+    NS_LOG_WARN("IMSI " << m_ctx.imsi << ": command discarded: " << reason);
+    m_commandRejectedTrace(m_ctx.imsi, CellId(), reason);
+    return false;
+}
+
+bool
+LteSecUeRrc::AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc)
+{
+    if (sc.malformed)
+    {
+        return Reject("securityConfigHO does not decode");
+    }
     if (!sc.haveSecurityAlgorithmConfig)
     {
         return true;
@@ -164,10 +210,12 @@ LteSecUeRrc::AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc) const
         !m_ctx.capabilities.Supports(static_cast<Eea>(sc.cipheringAlgorithm)) ||
         !m_ctx.capabilities.Supports(static_cast<Eia>(sc.integrityProtAlgorithm)))
     {
-        NS_LOG_WARN("IMSI " << m_ctx.imsi << ": command names EEA " << +sc.cipheringAlgorithm
-                            << " / EIA " << +sc.integrityProtAlgorithm
-                            << ", not supported: discarded");
-        return false;
+        return Reject("EEA " + std::to_string(sc.cipheringAlgorithm) + " / EIA " +
+                      std::to_string(sc.integrityProtAlgorithm) + " not supported");
+    }
+    if (sc.integrityProtAlgorithm == 0 && !m_allowNullIntegrity)
+    {
+        return Reject("EIA0 refused (allowed for emergency sessions only: AllowNullIntegrity)");
     }
     return true;
 }
@@ -195,6 +243,12 @@ LteSecUeRrc::PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count)
     m_decipheringFailureTrace(m_ctx.imsi, rnti, lcid, count);
 }
 
+void
+LteSecUeRrc::PdcpDiscard(uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& reason)
+{
+    m_pduDiscardedTrace(m_ctx.imsi, rnti, lcid, count, reason);
+}
+
 Ptr<LtePdcp>
 LteSecUeRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
 {
@@ -206,8 +260,13 @@ LteSecUeRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
                                      MakeCallback(&LteSecUeRrc::PdcpIntegrityFailure, this));
     pdcp->TraceConnectWithoutContext("DecipheringFailure",
                                      MakeCallback(&LteSecUeRrc::PdcpDecipheringFailure, this));
+    pdcp->TraceConnectWithoutContext("PduDiscarded", MakeCallback(&LteSecUeRrc::PdcpDiscard, this));
     m_pdcps[lcid] = pdcp;
-    if (m_active)
+    if (m_smcRejected)
+    {
+        pdcp->SetDiscardAll(true);
+    }
+    else if (m_active)
     {
         ActivatePdcp(pdcp);
     }
@@ -215,73 +274,126 @@ LteSecUeRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
 }
 
 bool
+LteSecUeRrc::RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& msg)
+{
+    // KeNB unchanged, keys from the new C-RNTI (and the new algorithms, the nonce if any)
+    if (msg.haveSecurityConfigHo && !AcceptAlgorithms(msg.securityConfigHo))
+    {
+        return false;
+    }
+    if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveSecurityAlgorithmConfig)
+    {
+        m_ctx.algorithms.ciphering = static_cast<Eea>(msg.securityConfigHo.cipheringAlgorithm);
+        m_ctx.algorithms.integrity = static_cast<Eia>(msg.securityConfigHo.integrityProtAlgorithm);
+    }
+    m_ctx.cRnti = msg.mobilityControlInfo.newUeIdentity;
+    std::vector<uint8_t> nonce;
+    if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveRefreshNonce)
+    {
+        nonce.assign(msg.securityConfigHo.refreshNonce.begin(),
+                     msg.securityConfigHo.refreshNonce.end());
+    }
+    m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH, nonce);
+    // the old entities are released by the RRC; new ones come through CreatePdcp()
+    m_pdcps.clear();
+    m_idealUlCount = 0;
+    m_idealDlNext = 0;
+    TraceKeys(msg.mobilityControlInfo.targetPhysCellId);
+    CheckKeyReuse(msg.mobilityControlInfo.targetPhysCellId);
+    return true;
+}
+
+bool
+LteSecUeRrc::RecvSecurityModeCommand(uint16_t rnti,
+                                     const LteRrcSap::RrcConnectionReconfiguration& msg)
+{
+    const auto& sc = msg.securityConfigHo;
+    bool accepted = sc.haveSecurityAlgorithmConfig
+                        ? AcceptAlgorithms(sc)
+                        : Reject("security mode command without algorithms");
+    if (accepted)
+    {
+        // keys for this command, committed only once its MAC-I verifies
+        UeSecurityContext candidate = m_ctx;
+        candidate.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm);
+        candidate.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm);
+        candidate.DeriveInitialKenb();
+        candidate.cRnti = rnti;
+        candidate.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+        // Real RRC: the command came through SRB1 with a MAC-I that only now can be checked.
+        // Ideal RRC (no PDCP): the MAC-I rides in the message. Neither: nothing verifies it.
+        auto srb1 = m_pdcps.find(1);
+        if (msg.haveIdealMacI)
+        {
+            accepted = msg.idealCount >= m_idealDlNext &&
+                       IdealMacI(candidate.algorithms.integrity,
+                                 candidate.keys.rrcInt,
+                                 msg.idealCount,
+                                 Direction::DOWNLINK,
+                                 msg) == msg.idealMacI;
+            if (!accepted)
+            {
+                m_integrityFailureTrace(m_ctx.imsi, rnti, 1, msg.idealCount);
+            }
+        }
+        else if (srb1 != m_pdcps.end() && srb1->second->HasPending())
+        {
+            accepted = srb1->second->VerifyPending(candidate.algorithms.integrity,
+                                                   candidate.keys.rrcInt);
+        }
+        else
+        {
+            accepted = false;
+        }
+        if (!accepted)
+        {
+            Reject("security mode command fails integrity");
+        }
+        else
+        {
+            m_ctx = candidate;
+            m_idealDlNext = msg.haveIdealMacI ? msg.idealCount + 1 : 0;
+        }
+    }
+    if (!accepted)
+    {
+        // fail closed: nothing unprotected reaches RRC or IP until the connection is released
+        m_smcRejected = true;
+        for (auto& p : m_pdcps)
+        {
+            p.second->SetDiscardAll(true);
+        }
+        return false;
+    }
+    // the uplink NAS COUNT of the message that started this connection is used up
+    m_ctx.nas.ulNasCount++;
+    m_active = true;
+    m_idealUlCount = 0;
+    for (auto& p : m_pdcps)
+    {
+        ActivatePdcp(p.second);
+    }
+    TraceKeys(CellId());
+    m_usedUnderKenb.clear(); // a fresh KeNB
+    CheckKeyReuse(CellId());
+    return true;
+}
+
+bool
 LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
                                               const LteRrcSap::RrcConnectionReconfiguration& msg)
 {
+    if (m_smcRejected)
+    {
+        return Reject("security was rejected on this connection");
+    }
     if (msg.haveMobilityControlInfo)
     {
-        if (!m_active)
-        {
-            return true;
-        }
-        // Handover command: KeNB unchanged, keys from the new C-RNTI (and new algorithms).
-        if (msg.haveSecurityConfigHo && !AcceptAlgorithms(msg.securityConfigHo))
-        {
-            return false;
-        }
-        if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveSecurityAlgorithmConfig)
-        {
-            m_ctx.algorithms.ciphering = static_cast<Eea>(msg.securityConfigHo.cipheringAlgorithm);
-            m_ctx.algorithms.integrity =
-                static_cast<Eia>(msg.securityConfigHo.integrityProtAlgorithm);
-        }
-        m_ctx.cRnti = msg.mobilityControlInfo.newUeIdentity;
-        std::vector<uint8_t> nonce;
-        if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveRefreshNonce)
-        {
-            nonce.assign(msg.securityConfigHo.refreshNonce.begin(),
-                         msg.securityConfigHo.refreshNonce.end());
-        }
-        m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH, nonce);
-        // the old entities are released by the RRC; new ones come through CreatePdcp()
-        m_pdcps.clear();
-        TraceKeys(msg.mobilityControlInfo.targetPhysCellId);
-        CheckKeyReuse(msg.mobilityControlInfo.targetPhysCellId, nonce);
-        return true;
+        return m_active ? RecvHandoverCommand(msg) : true;
     }
     if (msg.haveSecurityConfigHo && !m_active)
     {
-        // Security mode command: KeNB from KASME and the NAS COUNT of this connection.
-        const auto& sc = msg.securityConfigHo;
-        if (!sc.haveSecurityAlgorithmConfig || !AcceptAlgorithms(sc))
-        {
-            return false;
-        }
-        m_ctx.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm);
-        m_ctx.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm);
-        m_ctx.DeriveInitialKenb();
-        m_ctx.nas.ulNasCount++;
-        m_ctx.cRnti = rnti;
-        m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
-        // With real RRC the command came through SRB1 with a MAC-I that only now can be checked
-        // (ideal RRC bypasses PDCP: nothing to check).
-        auto srb1 = m_pdcps.find(1);
-        if (srb1 != m_pdcps.end() && srb1->second->HasPending() &&
-            !srb1->second->VerifyPending(m_ctx.algorithms.integrity, m_ctx.keys.rrcInt))
-        {
-            NS_LOG_INFO("IMSI " << m_ctx.imsi << ": security mode command fails integrity, "
-                                << "discarded");
-            return false;
-        }
-        m_active = true;
-        for (auto& p : m_pdcps)
-        {
-            ActivatePdcp(p.second);
-        }
-        uint16_t cellId = m_rrc != nullptr ? m_rrc->GetCellId() : 0;
-        TraceKeys(cellId);
-        m_usedUnderKenb.clear(); // a fresh KeNB
-        CheckKeyReuse(cellId, {});
+        return RecvSecurityModeCommand(rnti, msg);
     }
     return true;
 }
@@ -298,14 +410,38 @@ LteSecUeRrc::SendRrcConnectionReconfigurationCompleted(
     }
     // Only ideal RRC reads this: real RRC serializes the message, and its MAC-I is PDCP's.
     msg.haveIdealMacI = true;
-    msg.idealMacI =
-        IdealRrcMacI(m_ctx.algorithms.integrity, m_ctx.keys.rrcInt, msg.rrcTransactionIdentifier);
+    msg.idealCount = m_idealUlCount++;
+    msg.idealMacI = IdealMacI(m_ctx.algorithms.integrity,
+                              m_ctx.keys.rrcInt,
+                              msg.idealCount,
+                              Direction::UPLINK,
+                              msg);
+}
+
+void
+LteSecUeRrc::ReleasePdcp(uint16_t rnti, uint8_t lcid)
+{
+    m_pdcps.erase(lcid);
+}
+
+std::vector<uint8_t>
+LteSecUeRrc::GetPdcpLcids() const
+{
+    std::vector<uint8_t> lcids;
+    for (const auto& p : m_pdcps)
+    {
+        lcids.push_back(p.first);
+    }
+    return lcids;
 }
 
 void
 LteSecUeRrc::ConnectionReleased()
 {
     m_active = false;
+    m_smcRejected = false;
+    m_idealDlNext = 0;
+    m_idealUlCount = 0;
     m_pdcps.clear();
     // the AS context is gone: overwrite its keys (SecretKey assignment wipes the old bytes)
     m_ctx.kenb = Kenb();

@@ -15,7 +15,8 @@
 
 #include <map>
 #include <set>
-#include <tuple>
+#include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -29,8 +30,11 @@ namespace ns3
  * from KeNB and its C-RNTI; on a handover command it derives fresh keys from the same KeNB and
  * the new C-RNTI (and the new algorithms if announced), so that the handover confirm leaves
  * protected with the target's keys. A command naming an algorithm the UE does not support is
- * discarded. If a handover gives back a C-RNTI (with the same algorithms) already used under the
- * current KeNB, the keys repeat, and the PDCP COUNTs restart at 0: the KeyReuse trace reports it.
+ * discarded, and so is a security mode command whose MAC-I cannot be checked or does not verify
+ * (the UE then fails closed: its PDCP entities deliver nothing until the connection is
+ * released). EIA0 is accepted only with AllowNullIntegrity. If a handover gives back a C-RNTI
+ * already used under the current KeNB, keys repeat (KRRCenc and KUPenc depend on the EEA,
+ * KRRCint on the EIA), and the PDCP COUNTs restart at 0: the KeyReuse trace reports each key.
  */
 class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
 {
@@ -62,8 +66,19 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     /// \return true while AS security is active
     bool IsActive() const;
 
-    /// TracedCallback signature of KeyReuse: IMSI, cell, C-RNTI
-    typedef void (*KeyReuseTracedCallback)(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+    /**
+     * TracedCallback signature of KeyReuse: IMSI, cell, C-RNTI, the keys that repeat (e.g.
+     * "KRRCenc,KUPenc")
+     */
+    typedef void (*KeyReuseTracedCallback)(uint64_t imsi,
+                                           uint16_t cellId,
+                                           uint16_t rnti,
+                                           const std::string& keys);
+
+    /// TracedCallback signature of CommandRejected: IMSI, cell, reason
+    typedef void (*CommandRejectedTracedCallback)(uint64_t imsi,
+                                                  uint16_t cellId,
+                                                  const std::string& reason);
 
     // LteUeAsSecuritySapProvider
     Ptr<LtePdcp> CreatePdcp(uint16_t rnti, uint8_t lcid) override;
@@ -74,7 +89,11 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
         uint16_t rnti,
         LteRrcSap::RrcConnectionReconfigurationCompleted& msg,
         bool handover) override;
+    void ReleasePdcp(uint16_t rnti, uint8_t lcid) override;
     void ConnectionReleased() override;
+
+    /// \return the logical channels of the PDCP entities the model holds (released ones gone)
+    std::vector<uint8_t> GetPdcpLcids() const;
 
   protected:
     void DoDispose() override;
@@ -82,12 +101,21 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
   private:
     void ActivatePdcp(Ptr<LteSecPdcp> pdcp) const;
     void TraceKeys(uint16_t cellId) const;
-    /// Fires KeyReuse if the current keys were already derived from the current KeNB.
-    void CheckKeyReuse(uint16_t cellId, const std::vector<uint8_t>& nonce);
-    /// \return true if the algorithms of \p sc are known and supported by this UE
-    bool AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc) const;
+    /// Fires KeyReuse for each key that was already derived under the current KeNB.
+    void CheckKeyReuse(uint16_t cellId);
+    /// \return true if the algorithms of \p sc are known and supported by this UE (and EIA0
+    /// allowed when named); otherwise the command is rejected (traced)
+    bool AcceptAlgorithms(const LteRrcSap::SecurityConfigHo& sc);
+    /// Rejects a command: traced, false returned.
+    bool Reject(const std::string& reason);
+    /// The security mode command; \return false if rejected
+    bool RecvSecurityModeCommand(uint16_t rnti, const LteRrcSap::RrcConnectionReconfiguration& msg);
+    /// The handover command; \return false if rejected
+    bool RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& msg);
     void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
     void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
+    void PdcpDiscard(uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& reason);
+    uint16_t CellId() const;
 
     void SetSupportedEea(std::string list);
     std::string GetSupportedEea() const;
@@ -96,17 +124,24 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
 
     ltesec::UeSecurityContext m_ctx;
     bool m_active{false};
+    bool m_smcRejected{false}; ///< a security mode command failed: fail closed until release
+    bool m_allowNullIntegrity{false};
     Ptr<LteSecKeyLog> m_keyLog;
     LteUeRrc* m_rrc{nullptr};
     std::map<uint8_t, Ptr<LteSecPdcp>> m_pdcps;
+    uint32_t m_idealUlCount{0}; ///< ideal RRC: COUNT of the next protected uplink message
+    uint32_t m_idealDlNext{0};  ///< ideal RRC: lowest COUNT acceptable from the eNB
 
     KeyDerivationTrace m_keyDerivationTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_integrityFailureTrace;
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_decipheringFailureTrace;
-    TracedCallback<uint64_t, uint16_t, uint16_t> m_keyReuseTrace;
+    TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t, const std::string&> m_pduDiscardedTrace;
+    TracedCallback<uint64_t, uint16_t, uint16_t, const std::string&> m_keyReuseTrace;
+    TracedCallback<uint64_t, uint16_t, const std::string&> m_commandRejectedTrace;
 
-    /// (C-RNTI, EEA, EIA, nonce) combinations whose keys were derived from the current KeNB
-    std::set<std::tuple<uint16_t, uint8_t, uint8_t, std::vector<uint8_t>>> m_usedUnderKenb;
+    /// Fingerprints of the keys derived from the current KeNB, per key (KRRCenc, KRRCint,
+    /// KUPenc): a repeat means repeated keystream or MAC keys once PDCP COUNTs restart
+    std::map<std::string, std::set<std::string>> m_usedUnderKenb;
 };
 
 } // namespace ns3

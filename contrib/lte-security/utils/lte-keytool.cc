@@ -30,7 +30,8 @@ const char* USAGE_TOP =
     "  kdf kenb|nh|kenb-star|alg-key|seed-refresh   key derivations (lte-keytool kdf --help)\n"
     "  eea0|eea1|eea2|eea3                          cipher/decipher a bit string\n"
     "  eia0|eia1|eia2|eia3                          compute a 32-bit MAC\n"
-    "Output is lowercase hex on one line. Bad input: one line on stderr, exit code 2.\n";
+    "Output is lowercase hex on one line. Bad input (also a --length the algorithm does not\n"
+    "take) or an error of the crypto library: one line on stderr, exit code 2.\n";
 
 const char* USAGE_KDF =
     "Usage: lte-keytool kdf DERIVATION [OPTIONS] [--short]\n"
@@ -53,8 +54,25 @@ const char* USAGE_ALG =
     "  --count      32-bit COUNT in hex\n"
     "  --bearer     5-bit BEARER in hex (0..1f)\n"
     "  --direction  0 uplink, 1 downlink\n"
-    "  --length     message length in bits; --data must hold at least that many bits\n"
+    "  --length     message length in bits; --data must hold at least that many bits.\n"
+    "               eea0, eea2: 0..4294967295   eea1: 0..4294967288   eea3: 0..65504\n"
+    "               eia0, eia2: 0..4294967295   eia1: 1..4294967295   eia3: 1..65504\n"
+    "               (65504: ipsec-mb's ZUC limit)\n"
     "eea prints ceil(length/8) bytes with the bits past length zero; eia prints the 32-bit MAC.\n";
+
+/// \p text with line breaks turned into spaces: every error is one line on stderr.
+std::string
+OneLine(std::string text)
+{
+    for (char& c : text)
+    {
+        if (c == '\n' || c == '\r')
+        {
+            c = ' ';
+        }
+    }
+    return text;
+}
 
 /// A command-line error: reported on one line, exit code 2.
 struct UsageError : std::invalid_argument
@@ -282,10 +300,7 @@ RunKdf(int argc, char** argv)
 int
 RunAlgorithm(int argc, char** argv, const std::string& cmd)
 {
-    Options o(argc,
-              argv,
-              2,
-              {"--key", "--count", "--bearer", "--direction", "--length", "--data"});
+    Options o(argc, argv, 2, {"--key", "--count", "--bearer", "--direction", "--length", "--data"});
     if (o.Help())
     {
         std::cout << USAGE_ALG;
@@ -297,13 +312,24 @@ RunAlgorithm(int argc, char** argv, const std::string& cmd)
     in.bearer = static_cast<uint8_t>(o.HexNumber("--bearer", 31));
     in.direction = static_cast<Direction>(o.Number("--direction", 1));
     auto length = static_cast<uint32_t>(o.Number("--length", 0xffffffffULL));
+    bool eea = cmd.rfind("eea", 0) == 0;
+    uint64_t minBits =
+        eea ? MinBitLength(ParseEea(cmd, "command")) : MinBitLength(ParseEia(cmd, "command"));
+    uint64_t maxBits =
+        eea ? MaxBitLength(ParseEea(cmd, "command")) : MaxBitLength(ParseEia(cmd, "command"));
+    if (length < minBits || length > maxBits)
+    {
+        throw UsageError("--length: " + std::to_string(length) + " bits is outside the range of " +
+                         cmd + " (" + std::to_string(minBits) + ".." + std::to_string(maxBits) +
+                         " bits)");
+    }
     std::vector<uint8_t> data = ParseHex(o.Get("--data"), "--data");
     if (data.size() * 8 < length)
     {
         throw UsageError("--data: " + std::to_string(data.size() * 8) +
                          " bits, shorter than --length " + std::to_string(length));
     }
-    if (cmd.rfind("eea", 0) == 0)
+    if (eea)
     {
         std::cout << ToHex(Encrypt(ParseEea(cmd, "command"), key, in, data, length)) << "\n";
     }
@@ -346,14 +372,19 @@ main(int argc, char** argv)
         }
         throw UsageError("unknown command '" + cmd + "' (kdf, eea0..eea3, eia0..eia3)");
     }
-    catch (const std::invalid_argument& e)
+    catch (const std::invalid_argument& e) // bad input, including lengths out of range
     {
-        std::cerr << "lte-keytool: " << e.what() << "\n";
+        std::cerr << "lte-keytool: " << OneLine(e.what()) << "\n";
+        return 2;
+    }
+    catch (const std::runtime_error& e) // OpenSSL or ipsec-mb refused the input
+    {
+        std::cerr << "lte-keytool: " << OneLine(e.what()) << "\n";
         return 2;
     }
     catch (const std::exception& e)
     {
-        std::cerr << "lte-keytool: internal error: " << e.what() << "\n";
+        std::cerr << "lte-keytool: internal error: " << OneLine(e.what()) << "\n";
         return 1;
     }
 }

@@ -1,0 +1,121 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "lte-sec-wire.h"
+
+#include "ns3/lte-rrc-header.h"
+#include "ns3/packet.h"
+
+#include <vector>
+
+namespace ns3
+{
+namespace ltesec
+{
+
+SecurityBytes
+AsSecurityInformation::Encode() const
+{
+    SecurityBytes b(kenb.Data(), kenb.Data() + Kenb::SIZE);
+    b.push_back(ueCapabilities.eea);
+    b.push_back(ueCapabilities.eia);
+    b.push_back(static_cast<uint8_t>((static_cast<uint8_t>(algorithms.ciphering) << 4) |
+                                     static_cast<uint8_t>(algorithms.integrity)));
+    return b;
+}
+
+bool
+AsSecurityInformation::Decode(const SecurityBytes& b, std::string& error)
+{
+    if (b.size() != SIZE)
+    {
+        error = "AS Security Information IE of " + std::to_string(b.size()) + " bytes, " +
+                std::to_string(SIZE) + " expected";
+        return false;
+    }
+    uint8_t eea = b[34] >> 4;
+    uint8_t eia = b[34] & 0x0f;
+    if (eea > 3 || eia > 3)
+    {
+        error = "unknown algorithm in AS Security Information (EEA " + std::to_string(eea) +
+                ", EIA " + std::to_string(eia) + ")";
+        return false;
+    }
+    kenb = Kenb(b.data());
+    ueCapabilities.eea = b[32];
+    ueCapabilities.eia = b[33];
+    algorithms.ciphering = static_cast<Eea>(eea);
+    algorithms.integrity = static_cast<Eia>(eia);
+    return true;
+}
+
+namespace
+{
+
+template <typename H, typename M>
+std::vector<uint8_t>
+Serialize(const M& msg)
+{
+    H h;
+    h.SetMessage(msg);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(h);
+    std::vector<uint8_t> bytes(p->GetSize());
+    p->CopyData(bytes.data(), bytes.size());
+    return bytes;
+}
+
+uint32_t
+Mac(Eia eia, const AlgKey& key, uint32_t count, Direction direction, const std::vector<uint8_t>& b)
+{
+    AlgorithmInput in;
+    in.count = count;
+    in.bearer = 0; // SRB1
+    in.direction = direction;
+    return ComputeMac(eia, key, in, b, uint64_t(b.size()) * 8);
+}
+
+} // namespace
+
+uint32_t
+IdealMacI(Eia eia,
+          const AlgKey& krrcInt,
+          uint32_t count,
+          Direction direction,
+          const LteRrcSap::RrcConnectionReconfiguration& msg)
+{
+    return Mac(eia,
+               krrcInt,
+               count,
+               direction,
+               Serialize<RrcConnectionReconfigurationHeader>(msg));
+}
+
+uint32_t
+IdealMacI(Eia eia,
+          const AlgKey& krrcInt,
+          uint32_t count,
+          Direction direction,
+          const LteRrcSap::RrcConnectionReconfigurationCompleted& msg)
+{
+    return Mac(eia,
+               krrcInt,
+               count,
+               direction,
+               Serialize<RrcConnectionReconfigurationCompleteHeader>(msg));
+}
+
+uint32_t
+SecurityConfigHoBytes(const LteRrcSap::RrcConnectionReconfiguration& msg)
+{
+    RrcConnectionReconfigurationHeader with;
+    with.SetMessage(msg);
+    LteRrcSap::RrcConnectionReconfiguration plain = msg;
+    plain.haveSecurityConfigHo = false;
+    RrcConnectionReconfigurationHeader without;
+    without.SetMessage(plain);
+    return with.GetSerializedSize() - without.GetSerializedSize();
+}
+
+} // namespace ltesec
+} // namespace ns3
