@@ -311,7 +311,8 @@ main(int argc, char* argv[])
     ueMobility.Install(ueNodes);
     for (uint16_t i = 0; i < numUes; ++i)
     {
-        Ptr<ConstantVelocityMobilityModel> m = ueNodes.Get(i)->GetObject<ConstantVelocityMobilityModel>();
+        Ptr<ConstantVelocityMobilityModel> m =
+            ueNodes.Get(i)->GetObject<ConstantVelocityMobilityModel>();
         m->SetPosition(Vector(10.0 * i, 20.0 + 10.0 * i, 0));
         m->SetVelocity(Vector(speed, 0, 0));
     }
@@ -414,7 +415,8 @@ main(int argc, char* argv[])
     {
         out.open(csv);
         NS_ABORT_MSG_IF(!out, "--csv: cannot write '" << csv << "'");
-        out << "time_s,imsi,source_cell,target_cell,new_rnti,algorithms,keys_agree,x2_security_bytes,"
+        out << "time_s,imsi,source_cell,target_cell,new_rnti,algorithms,keys_agree,x2_security_"
+               "bytes,"
                "air_security_bytes,duration_ms,key_reuse,ok,reused_keys\n";
     }
     uint32_t ok = 0;
@@ -442,8 +444,8 @@ main(int argc, char* argv[])
         }
         if (out)
         {
-            out << std::fixed << std::setprecision(6) << r.end << "," << r.imsi << ","
-                << r.source << "," << r.target << "," << r.newRnti << ","
+            out << std::fixed << std::setprecision(6) << r.end << "," << r.imsi << "," << r.source
+                << "," << r.target << "," << r.newRnti << ","
                 << (r.algorithms.empty() ? "none" : r.algorithms) << "," << Agreement(r) << ","
                 << r.x2Bytes << "," << r.airBytes << "," << std::setprecision(3) << durMs << ","
                 << (r.keyReuse ? 1 : 0) << "," << (r.ok ? 1 : 0) << "," << r.reusedKeys << "\n";

@@ -332,8 +332,7 @@ RunScenario(const ScenarioConfig& c)
         if (c.kasmeMismatch)
         {
             // after Install: the UE keeps the KASME it was given, the MME now holds another
-            sec->GetMme()->ProvisionKasme(1,
-                                          ltesec::Kasme::FromHex(std::string(64, 'a'), "kasme"));
+            sec->GetMme()->ProvisionKasme(1, ltesec::Kasme::FromHex(std::string(64, 'a'), "kasme"));
         }
     }
     lte->Attach(ueDevs, enbDevs.Get(0));
@@ -348,8 +347,9 @@ RunScenario(const ScenarioConfig& c)
         pf.localPortStart = 3000;
         pf.localPortEnd = 3000;
         tft->Add(pf);
-        uint8_t id =
-            lte->ActivateDedicatedEpsBearer(ueDevs, EpsBearer(EpsBearer::NGBR_VIDEO_TCP_DEFAULT), tft);
+        uint8_t id = lte->ActivateDedicatedEpsBearer(ueDevs,
+                                                     EpsBearer(EpsBearer::NGBR_VIDEO_TCP_DEFAULT),
+                                                     tft);
         for (uint16_t u = 0; u < c.numUes; ++u)
         {
             Simulator::Schedule(Seconds(0.8),
@@ -405,8 +405,10 @@ RunScenario(const ScenarioConfig& c)
                                   MakeCallback(&HandoverStart));
     Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/HandoverEndOk",
                                   MakeCallback(&HandoverEndOk));
-    for (const char* f : {"HandoverFailureJoining", "HandoverFailureLeaving",
-                          "HandoverFailureNoPreamble", "HandoverFailureMaxRach"})
+    for (const char* f : {"HandoverFailureJoining",
+                          "HandoverFailureLeaving",
+                          "HandoverFailureNoPreamble",
+                          "HandoverFailureMaxRach"})
     {
         Config::ConnectWithoutContext(std::string("/NodeList/*/DeviceList/*/LteEnbRrc/") + f,
                                       MakeCallback(&HandoverFailure));
@@ -444,8 +446,8 @@ RunScenario(const ScenarioConfig& c)
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/CapabilityMismatch",
         MakeCallback(&CapabilityMismatch));
-    for (const char* side : {"$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc",
-                             "$ns3::LteUeNetDevice/$ns3::LteSecUeRrc"})
+    for (const char* side :
+         {"$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc", "$ns3::LteUeNetDevice/$ns3::LteSecUeRrc"})
     {
         Config::ConnectWithoutContextFailSafe(std::string("/NodeList/*/DeviceList/*/") + side +
                                                   "/PduDiscarded",

@@ -22,11 +22,11 @@ struct ScenarioConfig
     std::string eiaPriority[2]{"eia2,eia1,eia3", "eia2,eia1,eia3"};
     std::string ueEea{"eea0,eea1,eea2,eea3"};
     std::string ueEia{"eia0,eia1,eia2,eia3"};
-    bool tamperTarget{false}; ///< the second eNB corrupts every KeNB it receives
-    bool kasmeMismatch{false}; ///< the MME holds another KASME for IMSI 1 than the UE
-    bool onlyTargetSecure{false}; ///< the module only on the second eNB (not on the UEs)
-    bool refreshNonce{false};     ///< targets add a random number to the key refresh
-    bool traffic{true};       ///< UDP downlink and uplink for every UE
+    bool tamperTarget{false};       ///< the second eNB corrupts every KeNB it receives
+    bool kasmeMismatch{false};      ///< the MME holds another KASME for IMSI 1 than the UE
+    bool onlyTargetSecure{false};   ///< the module only on the second eNB (not on the UEs)
+    bool refreshNonce{false};       ///< targets add a random number to the key refresh
+    bool traffic{true};             ///< UDP downlink and uplink for every UE
     bool allowNullIntegrity{false}; ///< eNBs and UEs accept EIA0
     std::string bidDownEea;         ///< the first eNB forwards these EEAs as the UE's capabilities
     bool twoCellEnb{false};         ///< one eNB with two cells (carrier aggregation), intra-eNB HO
@@ -41,7 +41,7 @@ struct HandoverResult
     uint16_t source{0};
     uint16_t target{0};
     uint16_t rnti{0};
-    bool completed{false}; ///< HandoverEndOk at the target
+    bool completed{false};                      ///< HandoverEndOk at the target
     std::map<std::string, std::string> enbKeys; ///< key name (with algorithm) -> fingerprint
     std::map<std::string, std::string> ueKeys;
 };
@@ -64,9 +64,9 @@ struct ScenarioResult
     std::map<uint64_t, std::vector<uint8_t>> enbPdcpLcids;
     std::vector<uint32_t> x2HandoverRequestBytes; ///< UDP payload of each X2 HANDOVER REQUEST
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
-    uint64_t dlRxBytes{0};                 ///< received by the UEs' sinks
-    uint64_t ulRxBytes{0};                 ///< received by the remote host's sinks
-    std::vector<std::string> events;       ///< every trace, timestamped (for determinism)
+    uint64_t dlRxBytes{0};                                          ///< received by the UEs' sinks
+    uint64_t ulRxBytes{0};           ///< received by the remote host's sinks
+    std::vector<std::string> events; ///< every trace, timestamped (for determinism)
 };
 
 /// Runs the scenario and returns what the traces saw. Destroys the simulator at the end.

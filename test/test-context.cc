@@ -1,7 +1,7 @@
 // Security contexts of MME, eNB and UE: initial KeNB, NH chain, algorithm selection, AS keys.
-#include "ns3/lte-sec-context.h"
-
 #include "test-print.h"
+
+#include "ns3/lte-sec-context.h"
 
 #include <boost/test/unit_test.hpp>
 

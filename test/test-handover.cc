@@ -4,7 +4,6 @@
 #include "ns3/lte-sec-enb-rrc.h"
 
 #include <boost/test/unit_test.hpp>
-
 #include <set>
 #include <string>
 #include <vector>

@@ -8,7 +8,6 @@
 #include "ns3/string.h"
 
 #include <boost/test/unit_test.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -99,6 +98,7 @@ BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
             IdealMacI(net.algorithms.integrity, net.keys.rrcInt, 0, Direction::DOWNLINK, msg);
         return msg;
     };
+
     struct Case
     {
         int eea;
@@ -106,8 +106,11 @@ BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
         bool accepted;
     };
 
-    for (const Case& c : std::vector<Case>{{2, 2, true}, {1, 2, false}, {2, 3, false},
-                                           {5, 2, false}, {2, 7, false}})
+    for (const Case& c : std::vector<Case>{{2, 2, true},
+                                           {1, 2, false},
+                                           {2, 3, false},
+                                           {5, 2, false},
+                                           {2, 7, false}})
     {
         BOOST_TEST_CONTEXT("eea " << c.eea << " eia " << c.eia)
         {
@@ -115,7 +118,8 @@ BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
             ue->SetAttribute("SupportedEea", StringValue("eea0,eea2"));
             ue->SetAttribute("SupportedEia", StringValue("eia1,eia2"));
             ue->Setup(1, kasme, nullptr, nullptr);
-            BOOST_TEST(ue->RecvRrcConnectionReconfiguration(1, command(c.eea, c.eia)) == c.accepted);
+            BOOST_TEST(ue->RecvRrcConnectionReconfiguration(1, command(c.eea, c.eia)) ==
+                       c.accepted);
             BOOST_TEST(ue->IsActive() == c.accepted);
             ue->Dispose();
         }
@@ -148,7 +152,8 @@ BOOST_AUTO_TEST_CASE(key_log_only_when_asked)
     };
     auto files = [](const std::string& dir) {
         std::string list = "integration-" + std::to_string(::getpid()) + ".files";
-        std::system(("cd " + dir + " && find . -type f ! -name stdout.txt ! -name stderr.txt | sort > ../" + list)
+        std::system(("cd " + dir +
+                     " && find . -type f ! -name stdout.txt ! -name stderr.txt | sort > ../" + list)
                         .c_str());
         std::ifstream in(dir + "/../" + list);
         std::vector<std::string> names;
@@ -200,7 +205,9 @@ BOOST_AUTO_TEST_CASE(key_log_only_when_asked)
 
 BOOST_AUTO_TEST_CASE(bad_attribute_values_fail_naming_the_attribute)
 {
-    std::string exe = std::string(LTESEC_BIN_DIR) + "/lte-security-x2-handover --simTime=0.5 --csv=none ";
+    std::string exe =
+        std::string(LTESEC_BIN_DIR) + "/lte-security-x2-handover --simTime=0.5 --csv=none ";
+
     struct Case
     {
         std::string args;

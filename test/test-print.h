@@ -31,6 +31,12 @@ boost_test_print_type(std::ostream& os, const AsAlgorithms& a)
     return os << a.ciphering << "/" << a.integrity;
 }
 
+inline std::ostream&
+boost_test_print_type(std::ostream& os, const UeSecurityCapabilities& c)
+{
+    return os << c.EeaList() << "/" << c.EiaList();
+}
+
 } // namespace ltesec
 } // namespace ns3
 

@@ -2,19 +2,18 @@
 // formats (X2 AS Security Information IE, securityConfigHO) and their decoders on bad input.
 #include "test-print.h"
 
+#include "ns3/boolean.h"
 #include "ns3/epc-x2-header.h"
+#include "ns3/lte-rlc-sap.h"
 #include "ns3/lte-rrc-header.h"
 #include "ns3/lte-rrc-sap.h"
-#include "ns3/lte-rlc-sap.h"
 #include "ns3/lte-sec-pdcp.h"
 #include "ns3/lte-sec-ue-rrc.h"
 #include "ns3/lte-sec-wire.h"
 #include "ns3/packet.h"
 #include "ns3/string.h"
-#include "ns3/boolean.h"
 
 #include <boost/test/unit_test.hpp>
-
 #include <random>
 
 using namespace ns3;
@@ -162,10 +161,8 @@ BOOST_AUTO_TEST_CASE(ue_nas_count_advances_only_after_the_command_verifies)
 {
     UeFixture f;
     // connection 1: a command protected with a key that is not the network's
-    UeSecurityContext forged = NetworkKeys(Kasme::FromHex(std::string(64, 'c'), "k"),
-                                           0,
-                                           Eea::EEA2,
-                                           Eia::EIA2);
+    UeSecurityContext forged =
+        NetworkKeys(Kasme::FromHex(std::string(64, 'c'), "k"), 0, Eea::EEA2, Eia::EIA2);
     f.SendDownlink(&forged.keys.rrcInt);
     BOOST_TEST(!f.ue->RecvRrcConnectionReconfiguration(RNTI, Command(2, 2)));
     BOOST_TEST(!f.ue->IsActive());
@@ -283,8 +280,8 @@ BOOST_AUTO_TEST_SUITE(wire)
 BOOST_AUTO_TEST_CASE(as_security_information_layout)
 {
     AsSecurityInformation info;
-    info.kenb = Kenb::FromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
-                              "k");
+    info.kenb =
+        Kenb::FromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "k");
     info.ueCapabilities = UeSecurityCapabilities::FromLists("eea0,eea2", "eia1,eia2");
     info.algorithms = {Eea::EEA2, Eia::EIA1};
     SecurityBytes b = info.Encode();
@@ -292,8 +289,8 @@ BOOST_AUTO_TEST_CASE(as_security_information_layout)
     BOOST_TEST(AsSecurityInformation::IE_SIZE == 39u);
     std::string hex = ToHex(b.data(), b.size());
     BOOST_TEST(hex == "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f" // KeNB
-                      "a0"  // EEA0, EEA2
-                      "60"  // EIA1, EIA2
+                      "a0"   // EEA0, EEA2
+                      "60"   // EIA1, EIA2
                       "21"); // EEA2 << 4 | EIA1
     AsSecurityInformation back;
     std::string error;
@@ -532,6 +529,7 @@ BOOST_AUTO_TEST_CASE(security_config_ho_round_trip_and_extension_bits)
     int eeaExtBit = eeaLastBit - 3;
     int handoverTypeBit = eeaExtBit - 3;
     int configExtBit = handoverTypeBit - 1;
+
     struct Case
     {
         const char* what;

@@ -41,7 +41,8 @@ KdfOutput(const Vector& v)
     const std::string& alg = v["algorithm"];
     if (alg == "kdf-kenb")
     {
-        return Key256::From(DeriveKenb(Kasme::FromHex(v["kasme"], "kasme"), Hex32(v["ul-nas-count"])))
+        return Key256::From(
+                   DeriveKenb(Kasme::FromHex(v["kasme"], "kasme"), Hex32(v["ul-nas-count"])))
             .RevealHex();
     }
     if (alg == "kdf-nh")
@@ -79,8 +80,16 @@ BOOST_AUTO_TEST_CASE(files_hold_every_kind)
     {
         n[v["algorithm"]]++;
     }
-    for (const char* a : {"eea1", "eea2", "eea3", "eia1", "eia2", "eia3", "kdf-kenb", "kdf-nh",
-                          "kdf-kenb-star", "kdf-alg-key"})
+    for (const char* a : {"eea1",
+                          "eea2",
+                          "eea3",
+                          "eia1",
+                          "eia2",
+                          "eia3",
+                          "kdf-kenb",
+                          "kdf-nh",
+                          "kdf-kenb-star",
+                          "kdf-alg-key"})
     {
         BOOST_TEST_CONTEXT(a)
         {

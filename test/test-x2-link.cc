@@ -1,5 +1,4 @@
-// ns-3's EpcX2 on a real link, fed a malformed HANDOVER REQUEST; and the zeroing of the buffers
-// that carry security information.
+// ns-3's EpcX2 on a real link, fed a malformed HANDOVER REQUEST.
 #include "ns3/epc-x2-header.h"
 #include "ns3/epc-x2.h"
 #include "ns3/internet-module.h"
@@ -9,50 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <cstdlib>
-#include <cstring>
-#include <new>
-#include <type_traits>
-
 using namespace ns3;
-
-namespace
-{
-
-// A watch on the global allocator: when the watched block is freed, its bytes are copied first.
-const void* g_watch = nullptr;
-std::size_t g_watchLen = 0;
-std::vector<uint8_t> g_seenAtFree;
-
-} // namespace
-
-void*
-operator new(std::size_t n)
-{
-    if (void* p = std::malloc(n == 0 ? 1 : n))
-    {
-        return p;
-    }
-    throw std::bad_alloc();
-}
-
-void
-operator delete(void* p) noexcept
-{
-    if (p != nullptr && p == g_watch)
-    {
-        const auto* b = static_cast<const uint8_t*>(p);
-        g_seenAtFree.assign(b, b + g_watchLen);
-        g_watch = nullptr;
-    }
-    std::free(p);
-}
-
-void
-operator delete(void* p, std::size_t) noexcept
-{
-    operator delete(p);
-}
 
 namespace
 {
@@ -153,17 +109,18 @@ BOOST_AUTO_TEST_CASE(x2_link_drops_and_traces_malformed_requests)
     std::vector<std::string> malformed;
     x2->TraceConnectWithoutContext(
         "MalformedMessage",
-        MakeBoundCallback(+[](std::vector<std::string>* v,
-                              const std::string& m,
-                              const std::string& r) { v->push_back(m + ": " + r); },
-                          &malformed));
+        MakeBoundCallback(
+            +[](std::vector<std::string>* v, const std::string& m, const std::string& r) {
+                v->push_back(m + ": " + r);
+            },
+            &malformed));
 
     Ptr<Socket> s = Socket::CreateSocket(nodes.Get(0), UdpSocketFactory::GetTypeId());
     s->Bind();
     s->Connect(InetSocketAddress(ifs.GetAddress(1), 4444));
-    Simulator::Schedule(MilliSeconds(10), [s]() { s->Send(Request(1000)); }); // whole: accepted
-    Simulator::Schedule(MilliSeconds(20), [s]() { s->Send(Request(60)); });   // cut in the IE
-    Simulator::Schedule(MilliSeconds(30), [s]() { s->Send(Request(30)); });   // cut before it
+    Simulator::Schedule(MilliSeconds(10), [s]() { s->Send(Request(1000)); });     // whole: accepted
+    Simulator::Schedule(MilliSeconds(20), [s]() { s->Send(Request(60)); });       // cut in the IE
+    Simulator::Schedule(MilliSeconds(30), [s]() { s->Send(Request(30)); });       // cut before it
     Simulator::Schedule(MilliSeconds(40), [s]() { s->Send(Create<Packet>(3)); }); // no header
     Simulator::Run();
     Simulator::Destroy();
@@ -174,41 +131,6 @@ BOOST_AUTO_TEST_CASE(x2_link_drops_and_traces_malformed_requests)
     for (const auto& m : malformed)
     {
         BOOST_TEST_MESSAGE(m);
-    }
-}
-
-/// Buffers that carry KeNB between source and target are SecurityBytes, zeroed when freed.
-BOOST_AUTO_TEST_CASE(security_bytes_are_zeroed_when_freed)
-{
-    static_assert(std::is_same_v<decltype(EpcX2Sap::HandoverRequestParams::asSecurityInformation),
-                                 SecurityBytes>,
-                  "the X2 SAP carries AS security information in zeroed buffers");
-    static_assert(std::is_same_v<decltype(EpcX2HandoverRequestHeader().GetAsSecurityInformation()),
-                                 SecurityBytes>,
-                  "the X2 header too");
-    for (bool zeroing : {true, false})
-    {
-        BOOST_TEST_CONTEXT((zeroing ? "SecurityBytes" : "std::vector (the control)"))
-        {
-            g_seenAtFree.clear();
-            if (zeroing)
-            {
-                auto* v = new SecurityBytes(48, 0xa5);
-                g_watch = v->data();
-                g_watchLen = v->size();
-                delete v;
-            }
-            else
-            {
-                auto* v = new std::vector<uint8_t>(48, 0xa5);
-                g_watch = v->data();
-                g_watchLen = v->size();
-                delete v;
-            }
-            BOOST_TEST(g_seenAtFree.size() == 48u);
-            BOOST_TEST(std::count(g_seenAtFree.begin(), g_seenAtFree.end(), 0xa5) ==
-                       (zeroing ? 0 : 48));
-        }
     }
 }
 

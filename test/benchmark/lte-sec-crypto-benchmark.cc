@@ -6,14 +6,13 @@
 #include "ns3/lte-sec-algorithm.h"
 #include "ns3/lte-sec-kdf.h"
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
 #include <string>
 #include <vector>
 
@@ -100,8 +99,8 @@ main(int argc, char** argv)
         }
     }
 
-    Kenb kenb = Kenb::FromHex("c4c7bc798ab94e3d354cd6608e79aa92f5569df46519507850051e36f018ca5f",
-                              "kenb");
+    Kenb kenb =
+        Kenb::FromHex("c4c7bc798ab94e3d354cd6608e79aa92f5569df46519507850051e36f018ca5f", "kenb");
     AlgKey key = AlgKey::FromHex("d3c5d592327fb11c4035c6680af8c6d1", "key");
 
     std::printf("%-30s %14s %14s %8s\n", "case", "ours [op/s]", "raw [op/s]", "ratio");

@@ -40,8 +40,10 @@ SelfDir()
 Sample
 RunOnce(const std::string& exe, const std::vector<std::string>& args, bool security)
 {
-    std::vector<std::string> argv = {exe, "--quiet=1", "--csv=none", std::string("--security=") +
-                                                                     (security ? "1" : "0")};
+    std::vector<std::string> argv = {exe,
+                                     "--quiet=1",
+                                     "--csv=none",
+                                     std::string("--security=") + (security ? "1" : "0")};
     argv.insert(argv.end(), args.begin(), args.end());
     std::vector<char*> cargv;
     for (auto& a : argv)
@@ -61,8 +63,7 @@ RunOnce(const std::string& exe, const std::vector<std::string>& args, bool secur
     int status = 0;
     struct rusage ru;
     wait4(pid, &status, 0, &ru);
-    double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     {
         std::fprintf(stderr, "benchmark: %s failed (status %d)\n", exe.c_str(), status);

@@ -105,8 +105,7 @@ LteSecurityHelper::InstallUe(const NetDeviceContainer& ueDevices)
         Ptr<LteUeNetDevice> dev = DynamicCast<LteUeNetDevice>(*it);
         NS_ABORT_MSG_IF(!dev, "LteSecurityHelper::InstallUe: not an LteUeNetDevice");
         NS_ABORT_MSG_IF(dev->GetObject<LteSecUeRrc>(),
-                        "LteSecurityHelper: security already installed on IMSI "
-                            << dev->GetImsi());
+                        "LteSecurityHelper: security already installed on IMSI " << dev->GetImsi());
         Ptr<LteSecUeRrc> sec = m_ueFactory.Create<LteSecUeRrc>();
         uint64_t imsi = dev->GetImsi();
         sec->Setup(imsi, m_mme->GetKasme(imsi), GetKeyLog(), dev->GetRrc());

@@ -56,20 +56,20 @@ LteSecEnbRrc::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("LteSecurity")
             .AddConstructor<LteSecEnbRrc>()
-            .AddAttribute("EeaPriority",
-                          "Ciphering algorithms this eNB accepts, most preferred first "
-                          "(eea0..eea3, comma-separated).",
-                          StringValue("eea2,eea1,eea3,eea0"),
-                          MakeStringAccessor(&LteSecEnbRrc::SetEeaPriority,
-                                             &LteSecEnbRrc::GetEeaPriority),
-                          MakeStringChecker())
-            .AddAttribute("EiaPriority",
-                          "Integrity algorithms this eNB accepts, most preferred first "
-                          "(eia0..eia3, comma-separated).",
-                          StringValue("eia2,eia1,eia3"),
-                          MakeStringAccessor(&LteSecEnbRrc::SetEiaPriority,
-                                             &LteSecEnbRrc::GetEiaPriority),
-                          MakeStringChecker())
+            .AddAttribute(
+                "EeaPriority",
+                "Ciphering algorithms this eNB accepts, most preferred first "
+                "(eea0..eea3, comma-separated).",
+                StringValue("eea2,eea1,eea3,eea0"),
+                MakeStringAccessor(&LteSecEnbRrc::SetEeaPriority, &LteSecEnbRrc::GetEeaPriority),
+                MakeStringChecker())
+            .AddAttribute(
+                "EiaPriority",
+                "Integrity algorithms this eNB accepts, most preferred first "
+                "(eia0..eia3, comma-separated).",
+                StringValue("eia2,eia1,eia3"),
+                MakeStringAccessor(&LteSecEnbRrc::SetEiaPriority, &LteSecEnbRrc::GetEiaPriority),
+                MakeStringChecker())
             .AddAttribute("RefreshNonce",
                           "Add a 128-bit random number of the target to the key refresh "
                           "(the design's option), sent in the handover command.",
@@ -83,14 +83,14 @@ LteSecEnbRrc::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&LteSecEnbRrc::m_allowNullIntegrity),
                           MakeBooleanChecker())
-            .AddAttribute("BidDownEea",
-                          "For validation: as a misconfigured or compromised source, forward "
-                          "these EEAs (comma-separated) as the UE's capabilities on handover "
-                          "(empty: the real ones).",
-                          StringValue(""),
-                          MakeStringAccessor(&LteSecEnbRrc::SetBidDownEea,
-                                             &LteSecEnbRrc::GetBidDownEea),
-                          MakeStringChecker())
+            .AddAttribute(
+                "BidDownEea",
+                "For validation: as a misconfigured or compromised source, forward "
+                "these EEAs (comma-separated) as the UE's capabilities on handover "
+                "(empty: the real ones).",
+                StringValue(""),
+                MakeStringAccessor(&LteSecEnbRrc::SetBidDownEea, &LteSecEnbRrc::GetBidDownEea),
+                MakeStringChecker())
             .AddAttribute("TamperReceivedKenb",
                           "For validation: flip one bit of every KeNB received by handover, so "
                           "that the handover confirm must fail its integrity check.",
@@ -321,7 +321,8 @@ LteSecEnbRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
                                      MakeCallback(&LteSecEnbRrc::PdcpIntegrityFailure, this));
     pdcp->TraceConnectWithoutContext("DecipheringFailure",
                                      MakeCallback(&LteSecEnbRrc::PdcpDecipheringFailure, this));
-    pdcp->TraceConnectWithoutContext("PduDiscarded", MakeCallback(&LteSecEnbRrc::PdcpDiscard, this));
+    pdcp->TraceConnectWithoutContext("PduDiscarded",
+                                     MakeCallback(&LteSecEnbRrc::PdcpDiscard, this));
     UeEntry& ue = m_ues[rnti];
     ue.pdcps[lcid] = pdcp;
     if (ue.phase == Phase::ACTIVE || ue.phase == Phase::HANDOVER_ADMITTED)
@@ -348,15 +349,14 @@ LteSecEnbRrc::InitialContextSetup(uint16_t rnti, uint64_t imsi)
     ue.ctx.kenb = m_mme->InitialContextSetup(imsi, caps);
     ue.ctx.ueCapabilities = caps;
     ue.ctx.ncc = 0; // TS 33.401 7.2.8.1: the initial KeNB goes with NCC 0
-    NS_ABORT_MSG_IF(!SelectAlgorithms(caps, ue.ctx.algorithms),
-                    "cell " << m_cellId << ": the UE of IMSI " << imsi
-                            << " supports none of EeaPriority=" << GetEeaPriority()
-                            << " / EiaPriority=" << GetEiaPriority()
-                            << (m_allowNullIntegrity
-                                    ? ""
-                                    : " (EIA0 needs ns3::LteSecEnbRrc::AllowNullIntegrity: "
-                                      "TS 33.401 5.1.4.2 allows it for unauthenticated "
-                                      "emergency sessions only)"));
+    NS_ABORT_MSG_IF(
+        !SelectAlgorithms(caps, ue.ctx.algorithms),
+        "cell " << m_cellId << ": the UE of IMSI " << imsi << " supports none of EeaPriority="
+                << GetEeaPriority() << " / EiaPriority=" << GetEiaPriority()
+                << (m_allowNullIntegrity ? ""
+                                         : " (EIA0 needs ns3::LteSecEnbRrc::AllowNullIntegrity: "
+                                           "TS 33.401 5.1.4.2 allows it for unauthenticated "
+                                           "emergency sessions only)"));
     ue.ctx.cRnti = rnti;
     ue.ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
     ue.phase = Phase::SMC_PENDING;

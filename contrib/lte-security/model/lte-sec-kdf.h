@@ -22,9 +22,9 @@ namespace ltesec
  */
 enum KdfFc : uint8_t
 {
-    FC_KENB = 0x11,         ///< KeNB from KASME and uplink NAS COUNT (TS 33.401 A.3)
-    FC_NH = 0x12,           ///< NH from KASME and SYNC-input (A.4)
-    FC_KENB_STAR = 0x13,    ///< KeNB* from KeNB/NH, PCI and EARFCN-DL (A.5)
+    FC_KENB = 0x11,          ///< KeNB from KASME and uplink NAS COUNT (TS 33.401 A.3)
+    FC_NH = 0x12,            ///< NH from KASME and SYNC-input (A.4)
+    FC_KENB_STAR = 0x13,     ///< KeNB* from KeNB/NH, PCI and EARFCN-DL (A.5)
     FC_ALGORITHM_KEY = 0x15, ///< NAS/RRC/UP algorithm keys (A.7)
     /**
      * KRRCenc/KRRCint/KUPenc from KeNB and C-RNTI, the refresh of the design this module

@@ -31,8 +31,7 @@ LteSecMme::GetTypeId()
                           "can be copied to another MME.",
                           StringValue("000102030405060708090a0b0c0d0e0f"
                                       "101112131415161718191a1b1c1d1e1f"),
-                          MakeStringAccessor(&LteSecMme::SetMasterKey,
-                                             &LteSecMme::GetMasterKeyHex),
+                          MakeStringAccessor(&LteSecMme::SetMasterKey, &LteSecMme::GetMasterKeyHex),
                           MakeStringChecker());
     return tid;
 }

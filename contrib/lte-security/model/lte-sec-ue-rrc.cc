@@ -27,18 +27,18 @@ LteSecUeRrc::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("LteSecurity")
             .AddConstructor<LteSecUeRrc>()
-            .AddAttribute("SupportedEea",
-                          "Ciphering algorithms the UE supports (eea0..eea3, comma-separated).",
-                          StringValue("eea0,eea1,eea2,eea3"),
-                          MakeStringAccessor(&LteSecUeRrc::SetSupportedEea,
-                                             &LteSecUeRrc::GetSupportedEea),
-                          MakeStringChecker())
-            .AddAttribute("SupportedEia",
-                          "Integrity algorithms the UE supports (eia0..eia3, comma-separated).",
-                          StringValue("eia0,eia1,eia2,eia3"),
-                          MakeStringAccessor(&LteSecUeRrc::SetSupportedEia,
-                                             &LteSecUeRrc::GetSupportedEia),
-                          MakeStringChecker())
+            .AddAttribute(
+                "SupportedEea",
+                "Ciphering algorithms the UE supports (eea0..eea3, comma-separated).",
+                StringValue("eea0,eea1,eea2,eea3"),
+                MakeStringAccessor(&LteSecUeRrc::SetSupportedEea, &LteSecUeRrc::GetSupportedEea),
+                MakeStringChecker())
+            .AddAttribute(
+                "SupportedEia",
+                "Integrity algorithms the UE supports (eia0..eia3, comma-separated).",
+                StringValue("eia0,eia1,eia2,eia3"),
+                MakeStringAccessor(&LteSecUeRrc::SetSupportedEia, &LteSecUeRrc::GetSupportedEia),
+                MakeStringChecker())
             .AddAttribute("AllowNullIntegrity",
                           "Accept EIA0 (no integrity protection) in a security mode or handover "
                           "command. TS 33.401 5.1.4.2 allows it only for unauthenticated "
@@ -325,12 +325,11 @@ LteSecUeRrc::RecvSecurityModeCommand(uint16_t rnti,
         auto srb1 = m_pdcps.find(1);
         if (msg.haveIdealMacI)
         {
-            accepted = msg.idealCount >= m_idealDlNext &&
-                       IdealMacI(candidate.algorithms.integrity,
-                                 candidate.keys.rrcInt,
-                                 msg.idealCount,
-                                 Direction::DOWNLINK,
-                                 msg) == msg.idealMacI;
+            accepted = msg.idealCount >= m_idealDlNext && IdealMacI(candidate.algorithms.integrity,
+                                                                    candidate.keys.rrcInt,
+                                                                    msg.idealCount,
+                                                                    Direction::DOWNLINK,
+                                                                    msg) == msg.idealMacI;
             if (!accepted)
             {
                 m_integrityFailureTrace(m_ctx.imsi, rnti, 1, msg.idealCount);
@@ -338,8 +337,8 @@ LteSecUeRrc::RecvSecurityModeCommand(uint16_t rnti,
         }
         else if (srb1 != m_pdcps.end() && srb1->second->HasPending())
         {
-            accepted = srb1->second->VerifyPending(candidate.algorithms.integrity,
-                                                   candidate.keys.rrcInt);
+            accepted =
+                srb1->second->VerifyPending(candidate.algorithms.integrity, candidate.keys.rrcInt);
         }
         else
         {

@@ -49,6 +49,110 @@ AsSecurityInformation::Decode(const SecurityBytes& b, std::string& error)
     return true;
 }
 
+std::vector<uint8_t>
+S1apUeSecurityCapabilities::EncodeValue() const
+{
+    // our bitmaps: 0x80 EEA0/EIA0, 0x40 EEA1/EIA1, 0x20 ..2, 0x10 ..3; S1AP: first bit = 1
+    PerWriter w;
+    w.Bits(0, 1); // extension bit
+    w.Bits(0, 1); // iE-Extensions absent
+    w.Bits(0, 1); // EncryptionAlgorithms: size in the root (16)
+    w.Bits(uint16_t(capabilities.eea & 0x70) << 9, 16);
+    w.Bits(0, 1); // IntegrityProtectionAlgorithms: size in the root (16)
+    w.Bits(uint16_t(capabilities.eia & 0x70) << 9, 16);
+    return w.Bytes();
+}
+
+bool
+S1apUeSecurityCapabilities::DecodeValue(const std::vector<uint8_t>& value, std::string& error)
+{
+    try
+    {
+        PerReader r(value.data(), value.size());
+        if (r.Bits(1) != 0 || r.Bits(1) != 0)
+        {
+            error = "UE Security Capabilities: extensions are not supported";
+            return false;
+        }
+        uint8_t bitmaps[2];
+        for (uint8_t& b : bitmaps)
+        {
+            if (r.Bits(1) != 0)
+            {
+                error = "UE Security Capabilities: a bitmap of another size than 16";
+                return false;
+            }
+            b = static_cast<uint8_t>((r.Bits(16) >> 9) & 0x70);
+        }
+        if (!r.AtEnd())
+        {
+            error = "UE Security Capabilities: bytes after the value";
+            return false;
+        }
+        capabilities.eea = 0x80 | bitmaps[0];
+        capabilities.eia = bitmaps[1];
+        return true;
+    }
+    catch (const PerDecodeError& e)
+    {
+        error = std::string("UE Security Capabilities: ") + e.what();
+        return false;
+    }
+}
+
+void
+S1apUeSecurityCapabilities::WriteIe(PerWriter& w) const
+{
+    WriteS1apIe(w, IE_ID, S1apCriticality::REJECT, EncodeValue());
+}
+
+std::vector<uint8_t>
+S1apSecurityContext::EncodeValue() const
+{
+    PerWriter w;
+    w.Bits(0, 1); // extension bit
+    w.Bits(0, 1); // iE-Extensions absent
+    w.Constrained(ncc, 0, 7);
+    w.Octets(nh.Data(), Nh::SIZE); // BIT STRING (SIZE(256)): octet aligned
+    return w.Bytes();
+}
+
+bool
+S1apSecurityContext::DecodeValue(const std::vector<uint8_t>& value, std::string& error)
+{
+    try
+    {
+        PerReader r(value.data(), value.size());
+        if (r.Bits(1) != 0 || r.Bits(1) != 0)
+        {
+            error = "Security Context: extensions are not supported";
+            return false;
+        }
+        uint8_t count = static_cast<uint8_t>(r.Constrained(0, 7));
+        Nh key;
+        r.Octets(key.Data(), Nh::SIZE);
+        if (!r.AtEnd())
+        {
+            error = "Security Context: bytes after the value";
+            return false;
+        }
+        ncc = count;
+        nh = key;
+        return true;
+    }
+    catch (const PerDecodeError& e)
+    {
+        error = std::string("Security Context: ") + e.what();
+        return false;
+    }
+}
+
+void
+S1apSecurityContext::WriteIe(PerWriter& w) const
+{
+    WriteS1apIe(w, IE_ID, S1apCriticality::REJECT, EncodeValue());
+}
+
 namespace
 {
 
@@ -84,11 +188,7 @@ IdealMacI(Eia eia,
           Direction direction,
           const LteRrcSap::RrcConnectionReconfiguration& msg)
 {
-    return Mac(eia,
-               krrcInt,
-               count,
-               direction,
-               Serialize<RrcConnectionReconfigurationHeader>(msg));
+    return Mac(eia, krrcInt, count, direction, Serialize<RrcConnectionReconfigurationHeader>(msg));
 }
 
 uint32_t

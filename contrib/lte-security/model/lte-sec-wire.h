@@ -5,12 +5,14 @@
 #define LTE_SEC_WIRE_H
 
 #include "lte-sec-context.h"
+#include "lte-sec-per.h"
 
 #include "ns3/lte-rrc-sap.h"
 #include "ns3/lte-security-bytes.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -25,7 +27,7 @@ namespace ltesec
  */
 struct AsSecurityInformation
 {
-    Kenb kenb;                            ///< KeNB, forwarded unchanged
+    Kenb kenb;                             ///< KeNB, forwarded unchanged
     UeSecurityCapabilities ueCapabilities; ///< as the source knows them
     AsAlgorithms algorithms;               ///< in use at the source
 
@@ -42,6 +44,53 @@ struct AsSecurityInformation
      * \return false for a wrong length or an unknown algorithm
      */
     bool Decode(const SecurityBytes& bytes, std::string& error);
+};
+
+/**
+ * \ingroup lte-security
+ * The S1AP UE Security Capabilities IE (TS 36.413 9.2.1.40, id 107) in aligned PER: an extensible
+ * SEQUENCE of two extensible 16-bit BIT STRINGs, EncryptionAlgorithms and
+ * IntegrityProtectionAlgorithms, whose first bit is 128-EEA1/EIA1, the second 128-EEA2/EIA2, the
+ * third 128-EEA3/EIA3 (EEA0 is always supported and has no bit; EIA0 has none either). 9 bytes as
+ * an IE.
+ */
+struct S1apUeSecurityCapabilities
+{
+    UeSecurityCapabilities capabilities; ///< EEA0 is set on decoding; EIA0 is never signalled
+
+    static constexpr uint16_t IE_ID = 107;    ///< id-UESecurityCapabilities
+    static constexpr uint32_t IE_SIZE = 9;    ///< bytes as a ProtocolIE-Field
+    static constexpr uint32_t VALUE_SIZE = 5; ///< bytes of the value (36 bits)
+
+    /// \return the value's aligned-PER encoding
+    std::vector<uint8_t> EncodeValue() const;
+    /// Decodes a value; \return false (with \p error) if it does not decode
+    bool DecodeValue(const std::vector<uint8_t>& value, std::string& error);
+    /// Appends the IE (id, criticality reject, value) to \p w.
+    void WriteIe(PerWriter& w) const;
+};
+
+/**
+ * \ingroup lte-security
+ * The S1AP Security Context IE (TS 36.413 9.2.1.26, id 40) in aligned PER: an extensible SEQUENCE
+ * of nextHopChainingCount (INTEGER 0..7) and nextHopParameter (the 256-bit Security Key, a fixed
+ * BIT STRING, octet aligned). 37 bytes as an IE.
+ */
+struct S1apSecurityContext
+{
+    uint8_t ncc{0}; ///< Next Hop Chaining Count, 0..7
+    Nh nh;          ///< the Next Hop parameter
+
+    static constexpr uint16_t IE_ID = 40;      ///< id-SecurityContext
+    static constexpr uint32_t IE_SIZE = 37;    ///< bytes as a ProtocolIE-Field
+    static constexpr uint32_t VALUE_SIZE = 33; ///< bytes of the value
+
+    /// \return the value's aligned-PER encoding (throws std::invalid_argument for NCC > 7)
+    std::vector<uint8_t> EncodeValue() const;
+    /// Decodes a value; \return false (with \p error) if it does not decode
+    bool DecodeValue(const std::vector<uint8_t>& value, std::string& error);
+    /// Appends the IE (id, criticality reject, value) to \p w.
+    void WriteIe(PerWriter& w) const;
 };
 
 /**
