@@ -466,6 +466,10 @@ RunScenario(const ScenarioConfig& c)
     for (uint16_t u = 0; u < c.numUes; ++u)
     {
         Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(ueDevs.Get(u));
+        if (Ptr<LteSecUeRrc> sec = ue->GetObject<LteSecUeRrc>())
+        {
+            result.uePdcpLcids[ue->GetImsi()] = sec->GetPdcpLcids();
+        }
         for (uint32_t i = 0; i < enbDevs.GetN(); ++i)
         {
             Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevs.Get(i));

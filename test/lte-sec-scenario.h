@@ -62,6 +62,8 @@ struct ScenarioResult
     std::map<uint64_t, std::map<std::string, std::string>> initialUeKeys;
     /// lcids of the PDCP entities the eNB model holds per IMSI at the end
     std::map<uint64_t, std::vector<uint8_t>> enbPdcpLcids;
+    /// lcids of the PDCP entities the UE model holds per IMSI at the end
+    std::map<uint64_t, std::vector<uint8_t>> uePdcpLcids;
     std::vector<uint32_t> x2HandoverRequestBytes; ///< UDP payload of each X2 HANDOVER REQUEST
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                                          ///< received by the UEs' sinks

@@ -271,6 +271,8 @@ BOOST_AUTO_TEST_CASE(released_bearers_leave_the_model)
     ScenarioResult r = RunScenario(c);
     BOOST_TEST(r.enbPdcpLcids.at(1) == (std::vector<uint8_t>{1, 3}),
                boost::test_tools::per_element());
+    BOOST_TEST(r.uePdcpLcids.at(1) == (std::vector<uint8_t>{1, 3}),
+               boost::test_tools::per_element());
 }
 
 /// With ideal RRC the security mode command carries a MAC-I over the message: a UE whose KASME

@@ -177,6 +177,51 @@ BOOST_AUTO_TEST_CASE(ue_nas_count_advances_only_after_the_command_verifies)
     BOOST_TEST(f.ue->GetContext().nas.ulNasCount == 1u);
 }
 
+/// The MME counts every connection it sets up; a UE that rejected a command (here: altered on the
+/// way) finds the MME's count again in the next connection, and never goes back to an older one.
+BOOST_AUTO_TEST_CASE(ue_resynchronises_with_the_mme_after_a_rejected_command)
+{
+    UeFixture f;
+    // connection 1: the MME used NAS COUNT 0, but the command the UE gets fails its check
+    UeSecurityContext first = NetworkKeys(KASME, 0, Eea::EEA2, Eia::EIA2);
+    AlgKey altered = first.keys.rrcInt;
+    altered.Data()[0] ^= 1;
+    f.SendDownlink(&altered);
+    BOOST_TEST(!f.ue->RecvRrcConnectionReconfiguration(RNTI, Command(2, 2)));
+    BOOST_TEST(f.ue->GetContext().nas.ulNasCount == 0u);
+    f.ue->ConnectionReleased();
+    // connection 2: the MME is at NAS COUNT 1
+    f.Connect();
+    UeSecurityContext second = NetworkKeys(KASME, 1, Eea::EEA2, Eia::EIA2);
+    f.SendDownlink(&second.keys.rrcInt);
+    BOOST_TEST(f.ue->RecvRrcConnectionReconfiguration(RNTI, Command(2, 2)));
+    BOOST_TEST(f.ue->GetContext().kenb == second.kenb);
+    BOOST_TEST(f.ue->GetContext().nas.ulNasCount == 2u);
+    f.ue->ConnectionReleased();
+    // connection 3: a command made under an earlier count (replayed keys) is refused
+    f.Connect();
+    f.SendDownlink(&first.keys.rrcInt);
+    BOOST_TEST(!f.ue->RecvRrcConnectionReconfiguration(RNTI, Command(2, 2)));
+    f.ue->ConnectionReleased();
+    // connection 4: a count too far ahead (more than the look-ahead) is refused too
+    f.Connect();
+    UeSecurityContext far =
+        NetworkKeys(KASME, 2 + LteSecUeRrc::NAS_COUNT_LOOKAHEAD, Eea::EEA2, Eia::EIA2);
+    f.SendDownlink(&far.keys.rrcInt);
+    BOOST_TEST(!f.ue->RecvRrcConnectionReconfiguration(RNTI, Command(2, 2)));
+}
+
+/// No handover before AS security is active (TS 36.331 5.3.5.4).
+BOOST_AUTO_TEST_CASE(ue_refuses_a_handover_command_before_security)
+{
+    UeFixture f;
+    LteRrcSap::RrcConnectionReconfiguration ho = Command(2, 2);
+    ho.haveMobilityControlInfo = true;
+    ho.mobilityControlInfo.newUeIdentity = 9;
+    BOOST_TEST(!f.ue->RecvRrcConnectionReconfiguration(RNTI, ho));
+    BOOST_TEST(f.rejected.size() == 1u);
+}
+
 /// A command whose MAC-I nothing can check (no protected PDU on SRB1, no ideal-RRC MAC-I) is
 /// rejected, whatever the KASME.
 BOOST_AUTO_TEST_CASE(ue_rejects_a_command_with_nothing_to_verify)

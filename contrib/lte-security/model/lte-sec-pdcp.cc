@@ -238,6 +238,34 @@ LteSecPdcp::VerifyPending(Eia eia, const AlgKey& intKey)
 }
 
 bool
+LteSecPdcp::CheckPending(Eia eia, const AlgKey& intKey) const
+{
+    if (!m_pending)
+    {
+        return false;
+    }
+    if (eia == Eia::EIA0)
+    {
+        return true;
+    }
+    AlgorithmInput in;
+    in.count = m_pending->count;
+    in.bearer = GetBearerInput();
+    in.direction = RxDirection();
+    try
+    {
+        return EiaIntegrity(eia, intKey)
+                   .ComputeMac(in,
+                               m_pending->protectedPart.data(),
+                               uint64_t(m_pending->protectedPart.size()) * 8) == m_pending->macI;
+    }
+    catch (const std::invalid_argument&)
+    {
+        return false;
+    }
+}
+
+bool
 LteSecPdcp::IsSrb() const
 {
     return m_srb;

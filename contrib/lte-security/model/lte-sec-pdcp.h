@@ -108,6 +108,14 @@ class LteSecPdcp : public LtePdcp
      */
     bool VerifyPending(ltesec::Eia eia, const ltesec::AlgKey& intKey);
 
+    /**
+     * Like VerifyPending(), but keeps the PDU and traces nothing: for trying candidate keys.
+     * \param eia the integrity algorithm
+     * \param intKey KRRCint
+     * \return true if the kept PDU's MAC-I verifies under these keys
+     */
+    bool CheckPending(ltesec::Eia eia, const ltesec::AlgKey& intKey) const;
+
     /// \return true for a signalling radio bearer
     bool IsSrb() const;
 

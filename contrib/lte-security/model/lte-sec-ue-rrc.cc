@@ -311,45 +311,70 @@ LteSecUeRrc::RecvSecurityModeCommand(uint16_t rnti,
     bool accepted = sc.haveSecurityAlgorithmConfig
                         ? AcceptAlgorithms(sc)
                         : Reject("security mode command without algorithms");
-    if (accepted)
+    auto srb1 = m_pdcps.find(1);
+    bool pending = srb1 != m_pdcps.end() && srb1->second->HasPending();
+    if (accepted && !msg.haveIdealMacI && !pending)
     {
-        // keys for this command, committed only once its MAC-I verifies
+        // Real RRC: the command came through SRB1 with a MAC-I kept for now; ideal RRC (no
+        // PDCP): the MAC-I rides in the message. Neither: nothing can verify it.
+        accepted = Reject("security mode command with no MAC-I to check");
+    }
+    else if (accepted)
+    {
+        // The KeNB is that of the uplink NAS COUNT of the message that started the connection,
+        // which the UE sent and the MME took. The model has no such NAS message: the UE tries its
+        // own count and the next ones (the MME counts every connection it set up, also those the
+        // UE rejected or never completed), as a NAS sequence number would resynchronise them.
+        // Older counts are never tried, so a command of an earlier connection cannot pass.
+        accepted = false;
         UeSecurityContext candidate = m_ctx;
         candidate.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm);
         candidate.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm);
-        candidate.DeriveInitialKenb();
         candidate.cRnti = rnti;
-        candidate.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
-        // Real RRC: the command came through SRB1 with a MAC-I that only now can be checked.
-        // Ideal RRC (no PDCP): the MAC-I rides in the message. Neither: nothing verifies it.
-        auto srb1 = m_pdcps.find(1);
-        if (msg.haveIdealMacI)
+        AlgKey ownCountKey; // KRRCint under the UE's own count, for the failure trace
+        for (uint32_t ahead = 0; ahead < NAS_COUNT_LOOKAHEAD && !accepted; ++ahead)
         {
-            accepted = msg.idealCount >= m_idealDlNext && IdealMacI(candidate.algorithms.integrity,
-                                                                    candidate.keys.rrcInt,
-                                                                    msg.idealCount,
-                                                                    Direction::DOWNLINK,
-                                                                    msg) == msg.idealMacI;
-            if (!accepted)
+            candidate.nas.ulNasCount = m_ctx.nas.ulNasCount + ahead;
+            candidate.DeriveInitialKenb();
+            candidate.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+            if (ahead == 0)
             {
-                m_integrityFailureTrace(m_ctx.imsi, rnti, 1, msg.idealCount);
+                ownCountKey = candidate.keys.rrcInt;
             }
-        }
-        else if (srb1 != m_pdcps.end() && srb1->second->HasPending())
-        {
-            accepted =
-                srb1->second->VerifyPending(candidate.algorithms.integrity, candidate.keys.rrcInt);
-        }
-        else
-        {
-            accepted = false;
+            if (msg.haveIdealMacI)
+            {
+                accepted =
+                    msg.idealCount >= m_idealDlNext && IdealMacI(candidate.algorithms.integrity,
+                                                                 candidate.keys.rrcInt,
+                                                                 msg.idealCount,
+                                                                 Direction::DOWNLINK,
+                                                                 msg) == msg.idealMacI;
+            }
+            else
+            {
+                accepted = srb1->second->CheckPending(candidate.algorithms.integrity,
+                                                      candidate.keys.rrcInt);
+            }
         }
         if (!accepted)
         {
+            if (msg.haveIdealMacI)
+            {
+                m_integrityFailureTrace(m_ctx.imsi, rnti, 1, msg.idealCount);
+            }
+            else
+            {
+                // the kept PDU fails under the UE's own count: traced by PDCP, dropped
+                srb1->second->VerifyPending(candidate.algorithms.integrity, ownCountKey);
+            }
             Reject("security mode command fails integrity");
         }
         else
         {
+            if (!msg.haveIdealMacI)
+            {
+                srb1->second->VerifyPending(candidate.algorithms.integrity, candidate.keys.rrcInt);
+            }
             m_ctx = candidate;
             m_idealDlNext = msg.haveIdealMacI ? msg.idealCount + 1 : 0;
         }
@@ -388,7 +413,9 @@ LteSecUeRrc::RecvRrcConnectionReconfiguration(uint16_t rnti,
     }
     if (msg.haveMobilityControlInfo)
     {
-        return m_active ? RecvHandoverCommand(msg) : true;
+        // TS 36.331 5.3.5.4: no handover before AS security is active
+        return m_active ? RecvHandoverCommand(msg)
+                        : Reject("handover command before AS security is active");
     }
     if (msg.haveSecurityConfigHo && !m_active)
     {

@@ -57,6 +57,13 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
                Ptr<LteSecKeyLog> keyLog,
                Ptr<LteUeRrc> rrc);
 
+    /**
+     * How many uplink NAS COUNTs from its own the UE tries on a security mode command: the MME
+     * advances its count for every connection it sets up, also for one whose command the UE
+     * rejected or never received (see RecvRrcConnectionReconfiguration()).
+     */
+    static constexpr uint32_t NAS_COUNT_LOOKAHEAD = 16;
+
     /// \return the UE's security capabilities (attributes SupportedEea, SupportedEia)
     ltesec::UeSecurityCapabilities GetCapabilities() const;
 
