@@ -262,7 +262,8 @@ RunScenario(const ScenarioConfig& c)
     {
         lte->SetAttribute("NumberOfComponentCarriers", UintegerValue(2));
         lte->SetAttribute("UseCa", BooleanValue(true));
-        lte->SetEnbComponentCarrierManagerType("ns3::RrComponentCarrierManager");
+        // ns-3's default carrier manager: RrComponentCarrierManager asserts on a buffer status
+        // report from the second carrier, which is the UE's primary after the handover
     }
     NodeContainer enbs;
     enbs.Create(c.twoCellEnb ? 1 : 2);
@@ -378,7 +379,10 @@ RunScenario(const ScenarioConfig& c)
             ApplicationContainer r = ul.Install(remote.Get(0));
             r.Get(0)->TraceConnectWithoutContext("Rx", MakeCallback(&UlRx));
             clients.Add(UdpClientHelper(ueIfs.GetAddress(u), dlPort).Install(remote.Get(0)));
-            clients.Add(UdpClientHelper(inetIfs.GetAddress(1), ulPort).Install(ues.Get(u)));
+            if (c.uplinkTraffic)
+            {
+                clients.Add(UdpClientHelper(inetIfs.GetAddress(1), ulPort).Install(ues.Get(u)));
+            }
         }
         clients.Start(MilliSeconds(300));
     }

@@ -265,6 +265,9 @@ BOOST_AUTO_TEST_CASE(path_switch_capability_check_undoes_a_bid_down)
 BOOST_AUTO_TEST_CASE(released_bearers_leave_the_model)
 {
     ScenarioConfig c;
+    // ideal RRC: with real RRC, ns-3.37's reconfiguration that releases a bearer fails an ASN.1
+    // range assertion (compiled out in Release)
+    c.idealRrc = true;
     c.dedicatedBearer = true;
     c.handoverTimes = {};
     c.simTime = 1.2;

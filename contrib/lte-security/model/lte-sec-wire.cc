@@ -156,16 +156,24 @@ S1apSecurityContext::WriteIe(PerWriter& w) const
 namespace
 {
 
+/**
+ * The message as ns-3 serializes it, then its RRC transaction identifier in full: ns-3's ideal RRC
+ * counts transaction identifiers past the 0..3 of the ASN.1 (TS 36.331), which the serializer
+ * cannot take, so the message is serialized with the identifier modulo 4.
+ */
 template <typename H, typename M>
 std::vector<uint8_t>
-Serialize(const M& msg)
+Serialize(M msg)
 {
+    uint8_t transactionId = msg.rrcTransactionIdentifier;
+    msg.rrcTransactionIdentifier &= 3;
     H h;
     h.SetMessage(msg);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(h);
     std::vector<uint8_t> bytes(p->GetSize());
     p->CopyData(bytes.data(), bytes.size());
+    bytes.push_back(transactionId);
     return bytes;
 }
 

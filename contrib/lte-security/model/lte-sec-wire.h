@@ -96,7 +96,8 @@ struct S1apSecurityContext
 /**
  * \ingroup lte-security
  * The MAC-I that PDCP would put on an RRC message, for ideal RRC, which bypasses PDCP: EIA over
- * the message as ns-3 serializes it, with the given COUNT, BEARER 0 (SRB1) and \p direction.
+ * the message as ns-3 serializes it (with its RRC transaction identifier modulo 4, then the
+ * identifier in full as one more octet), with the given COUNT, BEARER 0 (SRB1) and \p direction.
  * \param eia the algorithm
  * \param krrcInt KRRCint
  * \param count the per-connection COUNT of the sender
