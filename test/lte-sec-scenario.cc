@@ -91,6 +91,13 @@ HandoverFailure(uint64_t imsi, uint16_t rnti, uint16_t cellId)
 }
 
 void
+HandoverFailureNoX2(uint64_t imsi, uint16_t rnti, uint16_t cellId)
+{
+    g_result->noX2Failures++;
+    Event("HandoverFailureNoX2 " + std::to_string(imsi) + " " + std::to_string(cellId));
+}
+
+void
 EnbKey(uint64_t imsi, uint16_t cellId, uint16_t rnti, const std::string& key, const std::string& fp)
 {
     g_pendingEnbKeys[{imsi, cellId}][key] = fp;
@@ -337,7 +344,7 @@ RunScenario(const ScenarioConfig& c)
         }
     }
     lte->Attach(ueDevs, enbDevs.Get(0));
-    if (!c.twoCellEnb)
+    if (!c.twoCellEnb && !c.noX2)
     {
         lte->AddX2Interface(enbs);
     }
@@ -417,6 +424,8 @@ RunScenario(const ScenarioConfig& c)
         Config::ConnectWithoutContext(std::string("/NodeList/*/DeviceList/*/LteEnbRrc/") + f,
                                       MakeCallback(&HandoverFailure));
     }
+    Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/HandoverFailureNoX2",
+                                  MakeCallback(&HandoverFailureNoX2));
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/KeyDerivation",
         MakeCallback(&EnbKey));

@@ -32,6 +32,7 @@ struct ScenarioConfig
     std::string bidDownEea;         ///< the first eNB forwards these EEAs as the UE's capabilities
     bool twoCellEnb{false};         ///< one eNB with two cells (carrier aggregation), intra-eNB HO
     bool dedicatedBearer{false};    ///< a second (dedicated) bearer per UE, released at 0.8 s
+    bool noX2{false};               ///< no X2 interface between the two eNBs
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -51,6 +52,7 @@ struct ScenarioResult
 {
     std::vector<HandoverResult> handovers; ///< in start order
     uint32_t handoverFailures{0};          ///< HandoverFailure* traces at any eNB
+    uint32_t noX2Failures{0};              ///< HandoverFailureNoX2 at any eNB
     uint32_t integrityFailures{0};         ///< IntegrityFailure at any eNB or UE
     uint32_t decipheringFailures{0};       ///< DecipheringFailure at any eNB or UE
     uint32_t handoversRejected{0};         ///< HandoverRejected at any eNB

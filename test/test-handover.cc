@@ -261,6 +261,27 @@ BOOST_AUTO_TEST_CASE(path_switch_capability_check_undoes_a_bid_down)
     CheckAllCompletedWithAgreeingKeys(plain, 1);
 }
 
+/// A handover towards an eNB without X2 is not started (and traced) instead of crashing ns-3;
+/// the UE stays, protected, in its cell. (S1 handover for this case comes with issue 7.)
+BOOST_AUTO_TEST_CASE(handover_without_x2_is_not_started)
+{
+    for (bool security : {false, true})
+    {
+        BOOST_TEST_CONTEXT((security ? "security on" : "security off"))
+        {
+            ScenarioConfig c;
+            c.security = security;
+            c.noX2 = true;
+            ScenarioResult r = RunScenario(c);
+            BOOST_TEST(r.noX2Failures == 1u);
+            BOOST_TEST(r.handovers.empty());
+            BOOST_TEST(r.integrityFailures == 0u);
+            BOOST_TEST(r.dlRxBytes > 30000u);
+            BOOST_TEST(r.ulRxBytes > 30000u);
+        }
+    }
+}
+
 /// A released bearer's PDCP entity is dropped by the model, not kept and re-keyed.
 BOOST_AUTO_TEST_CASE(released_bearers_leave_the_model)
 {
