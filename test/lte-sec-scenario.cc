@@ -386,10 +386,7 @@ RunScenario(const ScenarioConfig& c)
             ApplicationContainer r = ul.Install(remote.Get(0));
             r.Get(0)->TraceConnectWithoutContext("Rx", MakeCallback(&UlRx));
             clients.Add(UdpClientHelper(ueIfs.GetAddress(u), dlPort).Install(remote.Get(0)));
-            if (c.uplinkTraffic)
-            {
-                clients.Add(UdpClientHelper(inetIfs.GetAddress(1), ulPort).Install(ues.Get(u)));
-            }
+            clients.Add(UdpClientHelper(inetIfs.GetAddress(1), ulPort).Install(ues.Get(u)));
         }
         clients.Start(MilliSeconds(300));
     }

@@ -27,7 +27,6 @@ struct ScenarioConfig
     bool onlyTargetSecure{false};   ///< the module only on the second eNB (not on the UEs)
     bool refreshNonce{false};       ///< targets add a random number to the key refresh
     bool traffic{true};             ///< UDP downlink and uplink for every UE
-    bool uplinkTraffic{true};       ///< with traffic: the uplink flows too
     bool allowNullIntegrity{false}; ///< eNBs and UEs accept EIA0
     std::string bidDownEea;         ///< the first eNB forwards these EEAs as the UE's capabilities
     bool twoCellEnb{false};         ///< one eNB with two cells (carrier aggregation), intra-eNB HO

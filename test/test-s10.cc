@@ -2,6 +2,7 @@
 // 8.38) and the KeNB Private Extension, byte by byte, on bad input, and in Wireshark's GTPv2
 // dissector (tshark) inside a Forward Relocation Request.
 #include "test-print.h"
+#include "tshark.h"
 
 #include "ns3/lte-sec-kdf.h"
 #include "ns3/lte-sec-s10.h"
@@ -67,43 +68,6 @@ std::vector<uint8_t>
 Imsi()
 {
     return {0x01, 0x00, 0x08, 0x00, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0xf1};
-}
-
-/// Runs tshark's GTPv2 dissector on \p msg sent to UDP port 2123; \return its verbose output.
-std::string
-Tshark(const std::vector<uint8_t>& msg)
-{
-    std::string base = "s10-test-" + std::to_string(::getpid());
-    {
-        std::ofstream hex(base + ".txt");
-        for (std::size_t i = 0; i < msg.size(); ++i)
-        {
-            if (i % 16 == 0)
-            {
-                char off[16];
-                std::snprintf(off, sizeof(off), "%s%06zx", i ? "\n" : "", i);
-                hex << off;
-            }
-            char b[4];
-            std::snprintf(b, sizeof(b), " %02x", msg[i]);
-            hex << b;
-        }
-        hex << "\n";
-    }
-    std::string cmd = "text2pcap -q -u 2123,2123 " + base + ".txt " + base +
-                      ".pcap >/dev/null 2>&1 && tshark -r " + base + ".pcap -V > " + base +
-                      ".out 2>&1";
-    int status = std::system(cmd.c_str());
-    std::ifstream in(base + ".out");
-    std::stringstream out;
-    out << in.rdbuf();
-    for (const char* ext : {".txt", ".pcap", ".out"})
-    {
-        std::remove((base + ext).c_str());
-    }
-    BOOST_TEST(WIFEXITED(status));
-    BOOST_TEST(WEXITSTATUS(status) == 0, "text2pcap/tshark failed: " << out.str());
-    return out.str();
 }
 
 } // namespace
@@ -217,7 +181,8 @@ BOOST_AUTO_TEST_CASE(tshark_decodes_the_security_ies)
 {
     S10KenbExtension x;
     x.kenb = DeriveKenb(Sample().kasme, 7);
-    std::string out = Tshark(Gtpv2(133, {Imsi(), Sample().Encode(), x.Encode()}));
+    std::string out =
+        ltesec_test::Tshark({Gtpv2(133, {Imsi(), Sample().Encode(), x.Encode()})}, "-u 2123,2123");
     BOOST_TEST_MESSAGE(out);
     BOOST_TEST(out.find("Malformed") == std::string::npos);
     BOOST_TEST(out.find("Forward Relocation Request") != std::string::npos);

@@ -1,6 +1,7 @@
 // S1AP security IEs in aligned PER (TS 36.413): exact bytes written by hand from the spec, sizes,
 // bad input, and Wireshark's S1AP dissector (tshark) decoding them in a whole S1AP PDU.
 #include "test-print.h"
+#include "tshark.h"
 
 #include "ns3/lte-sec-per.h"
 #include "ns3/lte-sec-wire.h"
@@ -65,50 +66,6 @@ InitiatingMessage(uint8_t procedureCode, const std::vector<std::vector<uint8_t>>
     pdu.Constrained(0, 0, 2); // criticality reject
     pdu.OpenType(value.Bytes());
     return pdu.Bytes();
-}
-
-/**
- * Runs tshark's S1AP dissector on \p pdus; \return its verbose output. Wireshark 4.0 registers S1AP
- * on SCTP only (no "decode as" on a UDP port), so the PDUs are framed as SCTP DATA chunks with
- * port 36412 and payload protocol identifier 18 (S1AP).
- */
-std::string
-Tshark(const std::vector<std::vector<uint8_t>>& pdus)
-{
-    std::string base = "s1ap-test-" + std::to_string(::getpid());
-    {
-        std::ofstream hex(base + ".txt");
-        for (const auto& p : pdus)
-        {
-            for (std::size_t i = 0; i < p.size(); ++i)
-            {
-                if (i % 16 == 0)
-                {
-                    char off[16];
-                    std::snprintf(off, sizeof(off), "%s%06zx", i ? "\n" : "", i);
-                    hex << off;
-                }
-                char b[4];
-                std::snprintf(b, sizeof(b), " %02x", p[i]);
-                hex << b;
-            }
-            hex << "\n";
-        }
-    }
-    std::string cmd = "text2pcap -q -S 36412,36412,18 " + base + ".txt " + base +
-                      ".pcap >/dev/null 2>&1 && tshark -r " + base + ".pcap -V > " + base +
-                      ".out 2>&1";
-    int status = std::system(cmd.c_str());
-    std::ifstream in(base + ".out");
-    std::stringstream out;
-    out << in.rdbuf();
-    for (const char* ext : {".txt", ".pcap", ".out"})
-    {
-        std::remove((base + ext).c_str());
-    }
-    BOOST_TEST(WIFEXITED(status));
-    BOOST_TEST(WEXITSTATUS(status) == 0, "text2pcap/tshark failed: " << out.str());
-    return out.str();
 }
 
 } // namespace
@@ -199,7 +156,10 @@ BOOST_AUTO_TEST_CASE(tshark_decodes_the_security_ies)
 {
     S1apUeSecurityCapabilities caps;
     caps.capabilities = UeSecurityCapabilities::FromLists("eea0,eea1,eea2", "eia1,eia2,eia3");
-    std::string out = Tshark({InitiatingMessage(1, {Ie(caps), Ie(Context(2))})});
+    // Wireshark 4.0 registers S1AP on SCTP only (no "decode as" on a UDP port): the PDU is framed
+    // as an SCTP DATA chunk, port 36412, payload protocol identifier 18 (S1AP)
+    std::string out = ltesec_test::Tshark({InitiatingMessage(1, {Ie(caps), Ie(Context(2))})},
+                                          "-S 36412,36412,18");
     BOOST_TEST_MESSAGE(out);
     BOOST_TEST(out.find("Malformed") == std::string::npos);
     BOOST_TEST(out.find("HandoverRequest") != std::string::npos);

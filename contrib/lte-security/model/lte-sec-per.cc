@@ -236,13 +236,5 @@ WriteS1apIe(PerWriter& w,
     w.OpenType(value);
 }
 
-std::vector<uint8_t>
-ReadS1apIe(PerReader& r, uint16_t& id, S1apCriticality& criticality)
-{
-    id = static_cast<uint16_t>(r.Constrained(0, 65535));
-    criticality = static_cast<S1apCriticality>(r.Constrained(0, 2));
-    return r.OpenType();
-}
-
 } // namespace ltesec
 } // namespace ns3

@@ -106,9 +106,6 @@ void WriteS1apIe(PerWriter& w,
                  S1apCriticality criticality,
                  const std::vector<uint8_t>& value);
 
-/// Reads an S1AP ProtocolIE-Field; \return its value's octets, with \p id and \p criticality.
-std::vector<uint8_t> ReadS1apIe(PerReader& r, uint16_t& id, S1apCriticality& criticality);
-
 } // namespace ltesec
 } // namespace ns3
 
