@@ -265,6 +265,7 @@ main(int argc, char* argv[])
 
     Ptr<LteHelper> lteHelper = CreateObject<LteHelper>();
     Ptr<PointToPointEpcHelper> epcHelper = CreateObject<PointToPointEpcHelper>();
+    epcHelper->SetAttribute("S1apLink", BooleanValue(true)); // S1AP-PDUs on S1-MME links
     lteHelper->SetEpcHelper(epcHelper);
     lteHelper->SetSchedulerType("ns3::RrFfMacScheduler");
     lteHelper->SetHandoverAlgorithmType("ns3::A3RsrpHandoverAlgorithm");

@@ -3,6 +3,7 @@
 #include "ns3/applications-module.h"
 #include "ns3/config-store-module.h"
 #include "ns3/core-module.h"
+#include "ns3/epc-s1ap-pdu.h"
 #include "ns3/epc-x2-header.h"
 #include "ns3/internet-module.h"
 #include "ns3/lte-module.h"
@@ -216,6 +217,41 @@ X2Tx(Ptr<const Packet> p)
 }
 
 void
+S1apTx(const EpcS1apMessage& msg, uint32_t bytes)
+{
+    g_result->s1apMessages.emplace_back(EpcS1apMessage::GetTypeName(msg.type), bytes);
+    Event("S1AP " + EpcS1apMessage::GetTypeName(msg.type) + " " + std::to_string(bytes));
+}
+
+void
+S1apMalformed(const std::string& error, uint32_t bytes)
+{
+    g_result->s1apMalformed++;
+    Event("S1apMalformed " + error);
+}
+
+/// Counts the S1AP-PDUs on a point-to-point link (MacTx sees them with their PPP header).
+void
+S1mmeTx(Ptr<const Packet> p)
+{
+    Ptr<Packet> q = p->Copy();
+    PppHeader ppp;
+    q->RemoveHeader(ppp);
+    Ipv4Header ip;
+    q->RemoveHeader(ip);
+    UdpHeader udp;
+    if (ip.GetProtocol() != UdpL4Protocol::PROT_NUMBER)
+    {
+        return;
+    }
+    q->RemoveHeader(udp);
+    if (udp.GetDestinationPort() == 36412)
+    {
+        g_result->s1apLinkBytes += q->GetSize();
+    }
+}
+
+void
 DlRx(Ptr<const Packet> p, const Address&)
 {
     g_result->dlRxBytes += p->GetSize();
@@ -228,6 +264,21 @@ UlRx(Ptr<const Packet> p, const Address&)
 }
 
 } // namespace
+
+const char* const KEY_NAMES[4] = {"KeNB", "KRRCenc", "KRRCint", "KUPenc"};
+
+std::string
+Fp(const std::map<std::string, std::string>& keys, const std::string& prefix)
+{
+    for (const auto& k : keys)
+    {
+        if (k.first.rfind(prefix, 0) == 0)
+        {
+            return k.first + "=" + k.second;
+        }
+    }
+    return "missing " + prefix;
+}
 
 ScenarioResult
 RunScenario(const ScenarioConfig& c)
@@ -246,7 +297,9 @@ RunScenario(const ScenarioConfig& c)
 
     Ptr<LteHelper> lte = CreateObject<LteHelper>();
     Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+    epc->SetAttribute("S1apLink", BooleanValue(c.s1apLink));
     lte->SetEpcHelper(epc);
+    Config::SetDefault("ns3::LteEnbRrc::ForceS1Handover", BooleanValue(c.forceS1Handover));
     lte->SetSchedulerType("ns3::RrFfMacScheduler");
     lte->SetHandoverAlgorithmType("ns3::NoOpHandoverAlgorithm");
 
@@ -320,6 +373,7 @@ RunScenario(const ScenarioConfig& c)
                 e->SetAttribute("EeaPriority", StringValue(c.eeaPriority[i]));
                 e->SetAttribute("EiaPriority", StringValue(c.eiaPriority[i]));
                 e->SetAttribute("RefreshNonce", BooleanValue(c.refreshNonce));
+                e->SetAttribute("KenbInHandoverRequired", BooleanValue(c.kenbInHandoverRequired));
             }
         }
         for (uint32_t i = 0; i < ueDevs.GetN(); ++i)
@@ -342,6 +396,8 @@ RunScenario(const ScenarioConfig& c)
             // after Install: the UE keeps the KASME it was given, the MME now holds another
             sec->GetMme()->ProvisionKasme(1, ltesec::Kasme::FromHex(std::string(64, 'a'), "kasme"));
         }
+        sec->GetMme()->TraceConnectWithoutContext("SecurityMessage",
+                                                  MakeCallback(&SecurityMessage));
     }
     lte->Attach(ueDevs, enbDevs.Get(0));
     if (!c.twoCellEnb && !c.noX2)
@@ -463,6 +519,18 @@ RunScenario(const ScenarioConfig& c)
                                                   "/PduDiscarded",
                                               MakeCallback(&PduDiscarded));
     }
+    for (const char* app : {"$ns3::EpcEnbApplication", "$ns3::EpcMmeApplication"})
+    {
+        Config::ConnectWithoutContextFailSafe(std::string("/NodeList/*/ApplicationList/*/") + app +
+                                                  "/S1apTx",
+                                              MakeCallback(&S1apTx));
+        Config::ConnectWithoutContextFailSafe(std::string("/NodeList/*/ApplicationList/*/") + app +
+                                                  "/S1apMalformed",
+                                              MakeCallback(&S1apMalformed));
+    }
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/$ns3::PointToPointNetDevice/MacTx",
+        MakeCallback(&S1mmeTx));
     // X2 link: the last device of each eNB node
     for (uint32_t i = 0; i < (c.twoCellEnb ? 0u : 2u); ++i)
     {

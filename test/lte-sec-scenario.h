@@ -32,6 +32,9 @@ struct ScenarioConfig
     bool twoCellEnb{false};         ///< one eNB with two cells (carrier aggregation), intra-eNB HO
     bool dedicatedBearer{false};    ///< a second (dedicated) bearer per UE, released at 0.8 s
     bool noX2{false};               ///< no X2 interface between the two eNBs
+    bool s1apLink{true};            ///< S1-AP on a link (S1 handover where X2 is missing)
+    bool forceS1Handover{false};    ///< hand over by S1 even where X2 exists
+    bool kenbInHandoverRequired{true}; ///< S1: the source adds KeNB to HANDOVER REQUIRED
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -67,6 +70,10 @@ struct ScenarioResult
     /// lcids of the PDCP entities the UE model holds per IMSI at the end
     std::map<uint64_t, std::vector<uint8_t>> uePdcpLcids;
     std::vector<uint32_t> x2HandoverRequestBytes; ///< UDP payload of each X2 HANDOVER REQUEST
+    /// S1AP messages sent (eNBs and MME, S1apTx traces): (name, S1AP-PDU bytes), in order
+    std::vector<std::pair<std::string, uint32_t>> s1apMessages;
+    uint64_t s1apLinkBytes{0}; ///< UDP payload on port 36412 seen on the point-to-point links
+    uint32_t s1apMalformed{0}; ///< S1apMalformed at any eNB or MME
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                                          ///< received by the UEs' sinks
     uint64_t ulRxBytes{0};           ///< received by the remote host's sinks
@@ -75,6 +82,12 @@ struct ScenarioResult
 
 /// Runs the scenario and returns what the traces saw. Destroys the simulator at the end.
 ScenarioResult RunScenario(const ScenarioConfig& config);
+
+/// The keys each handover refreshes, as the KeyDerivation traces name them (with an algorithm)
+extern const char* const KEY_NAMES[4];
+
+/// \return "name=fingerprint" of the key whose name starts with \p prefix, or "missing prefix"
+std::string Fp(const std::map<std::string, std::string>& keys, const std::string& prefix);
 
 } // namespace ltesec_test
 

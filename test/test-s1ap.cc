@@ -3,7 +3,7 @@
 #include "test-print.h"
 #include "tshark.h"
 
-#include "ns3/lte-sec-per.h"
+#include "ns3/epc-s1ap-pdu.h"
 #include "ns3/lte-sec-wire.h"
 
 #include <boost/test/unit_test.hpp>
@@ -22,7 +22,7 @@ namespace
 std::vector<uint8_t>
 Ie(const S1apUeSecurityCapabilities& c)
 {
-    PerWriter w;
+    ns3::EpcAperWriter w;
     c.WriteIe(w);
     return w.Bytes();
 }
@@ -30,7 +30,7 @@ Ie(const S1apUeSecurityCapabilities& c)
 std::vector<uint8_t>
 Ie(const S1apSecurityContext& c)
 {
-    PerWriter w;
+    ns3::EpcAperWriter w;
     c.WriteIe(w);
     return w.Bytes();
 }
@@ -52,14 +52,14 @@ Context(uint8_t ncc)
 std::vector<uint8_t>
 InitiatingMessage(uint8_t procedureCode, const std::vector<std::vector<uint8_t>>& ies)
 {
-    PerWriter value;
+    ns3::EpcAperWriter value;
     value.Bits(0, 1); // the message's extension bit
     value.Constrained(ies.size(), 0, 65535);
     for (const auto& ie : ies)
     {
         value.Octets(ie.data(), ie.size());
     }
-    PerWriter pdu;
+    ns3::EpcAperWriter pdu;
     pdu.Bits(0, 1);           // S1AP-PDU extension bit
     pdu.Constrained(0, 0, 2); // initiatingMessage
     pdu.Constrained(procedureCode, 0, 255);
@@ -114,11 +114,16 @@ BOOST_AUTO_TEST_CASE(round_trip_and_bad_input)
         BOOST_TEST(back.nh == Context(ncc).nh);
     }
     S1apUeSecurityCapabilities caps;
-    caps.capabilities = UeSecurityCapabilities::FromLists("eea0,eea2,eea3", "eia2");
+    caps.capabilities = UeSecurityCapabilities::FromLists("eea0,eea2,eea3", "eia0,eia2");
     S1apUeSecurityCapabilities back;
     std::string error;
     BOOST_TEST(back.DecodeValue(caps.EncodeValue(), error));
     BOOST_TEST(back.capabilities == caps.capabilities);
+    // EEA0 and EIA0 have no bit: implied on decoding
+    caps.capabilities = UeSecurityCapabilities::FromLists("eea2", "eia2");
+    BOOST_TEST(back.DecodeValue(caps.EncodeValue(), error));
+    BOOST_TEST(back.capabilities.EeaList() == "eea0,eea2");
+    BOOST_TEST(back.capabilities.EiaList() == "eia0,eia2");
     // every truncation, an extension bit, trailing bytes: refused with a reason
     std::vector<uint8_t> v = Context(3).EncodeValue();
     for (std::size_t n = 0; n < v.size(); ++n)

@@ -4,11 +4,14 @@
 #include "lte-security-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/epc-enb-application.h"
+#include "ns3/epc-mme-application.h"
 #include "ns3/log.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-rrc.h"
+#include "ns3/node-list.h"
 #include "ns3/string.h"
 
 namespace ns3
@@ -81,6 +84,23 @@ LteSecurityHelper::GetKeyLog()
 }
 
 void
+LteSecurityHelper::AttachMmes()
+{
+    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+    {
+        Ptr<Node> node = NodeList::GetNode(n);
+        for (uint32_t i = 0; i < node->GetNApplications(); ++i)
+        {
+            Ptr<EpcMmeApplication> app = DynamicCast<EpcMmeApplication>(node->GetApplication(i));
+            if (app && m_attachedMmes.insert(PeekPointer(app)).second)
+            {
+                app->SetSecuritySapProvider(PeekPointer(m_mme));
+            }
+        }
+    }
+}
+
+void
 LteSecurityHelper::InstallEnb(const NetDeviceContainer& enbDevices)
 {
     for (auto it = enbDevices.Begin(); it != enbDevices.End(); ++it)
@@ -90,6 +110,19 @@ LteSecurityHelper::InstallEnb(const NetDeviceContainer& enbDevices)
         NS_ABORT_MSG_IF(dev->GetObject<LteSecEnbRrc>(),
                         "LteSecurityHelper: security already installed on cell "
                             << dev->GetCellId());
+        Ptr<EpcEnbApplication> enbApp;
+        Ptr<Node> node = dev->GetNode();
+        for (uint32_t i = 0; i < node->GetNApplications() && !enbApp; ++i)
+        {
+            enbApp = DynamicCast<EpcEnbApplication>(node->GetApplication(i));
+        }
+        NS_ABORT_MSG_IF(enbApp && !enbApp->HasS1apInterface(),
+                        "LteSecurityHelper: the eNB of cell "
+                            << dev->GetCellId()
+                            << " calls the MME by functions; security IEs travel in S1AP messages: "
+                               "set the EPC helper's attribute S1apLink to true before installing "
+                               "the eNB devices");
+        AttachMmes();
         Ptr<LteSecEnbRrc> sec = m_enbFactory.Create<LteSecEnbRrc>();
         sec->Setup(dev->GetCellId(), m_mme, GetKeyLog(), dev->GetRrc());
         dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));

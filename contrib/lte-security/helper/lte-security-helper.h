@@ -11,8 +11,12 @@
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
 
+#include <set>
+
 namespace ns3
 {
+
+class EpcMmeApplication;
 
 /**
  * \ingroup lte-security
@@ -70,12 +74,15 @@ class LteSecurityHelper : public Object
 
   private:
     Ptr<LteSecKeyLog> GetKeyLog();
+    /// Lets the security model fill the S1AP security IEs of every MME of the simulation.
+    void AttachMmes();
 
     ObjectFactory m_enbFactory;
     ObjectFactory m_ueFactory;
     Ptr<LteSecMme> m_mme;
     std::string m_keyLogFile;
     Ptr<LteSecKeyLog> m_keyLog;
+    std::set<EpcMmeApplication*> m_attachedMmes; ///< MMEs with m_mme as their security model
 };
 
 } // namespace ns3

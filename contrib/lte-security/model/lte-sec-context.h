@@ -104,6 +104,7 @@ class MmeUeSecurityContext
     NasSecurityContext nas;
     Nh nh;          ///< last NH computed
     uint8_t ncc{0}; ///< Next hop Chaining Counter of \ref nh, 3 bits
+    Kenb kenb;      ///< the KeNB of the last initial context setup (the seed scheme keeps it)
 
     /**
      * KeNB for a transition to connected (TS 33.401 7.2.8.1): KDF(KASME, uplink NAS COUNT of the

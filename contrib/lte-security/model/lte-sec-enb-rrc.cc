@@ -70,6 +70,13 @@ LteSecEnbRrc::GetTypeId()
                 StringValue("eia2,eia1,eia3"),
                 MakeStringAccessor(&LteSecEnbRrc::SetEiaPriority, &LteSecEnbRrc::GetEiaPriority),
                 MakeStringChecker())
+            .AddAttribute("KenbInHandoverRequired",
+                          "S1 handover: the source adds KeNB to HANDOVER REQUIRED (a Security "
+                          "Context IE); if false, the MME sends the KeNB it holds (the design "
+                          "allows both).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LteSecEnbRrc::m_kenbInHandoverRequired),
+                          MakeBooleanChecker())
             .AddAttribute("RefreshNonce",
                           "Add a 128-bit random number of the target to the key refresh "
                           "(the design's option), sent in the handover command.",
@@ -333,10 +340,12 @@ LteSecEnbRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
 }
 
 void
-LteSecEnbRrc::InitialContextSetup(uint16_t rnti, uint64_t imsi)
+LteSecEnbRrc::StartSecurity(uint16_t rnti,
+                            uint64_t imsi,
+                            const Kenb& kenb,
+                            const UeSecurityCapabilities& caps)
 {
     NS_LOG_FUNCTION(this << rnti << imsi);
-    NS_ABORT_MSG_IF(!m_mme, "LteSecEnbRrc of cell " << m_cellId << " has no MME model");
     UeEntry& ue = m_ues[rnti];
     ue.imsi = imsi;
     ue.cellId = m_cellId;
@@ -345,8 +354,7 @@ LteSecEnbRrc::InitialContextSetup(uint16_t rnti, uint64_t imsi)
         ue.cellId =
             m_rrc->ComponentCarrierToCellId(m_rrc->GetUeManager(rnti)->GetComponentCarrierId());
     }
-    UeSecurityCapabilities caps;
-    ue.ctx.kenb = m_mme->InitialContextSetup(imsi, caps);
+    ue.ctx.kenb = kenb;
     ue.ctx.ueCapabilities = caps;
     ue.ctx.ncc = 0; // TS 33.401 7.2.8.1: the initial KeNB goes with NCC 0
     NS_ABORT_MSG_IF(
@@ -508,9 +516,6 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
                             const SecurityBytes& bytes)
 {
     NS_LOG_FUNCTION(this << rnti << imsi << sourceCellId << targetCellId);
-    UeEntry& ue = m_ues[rnti];
-    ue.imsi = imsi;
-    ue.cellId = targetCellId;
     AsSecurityInformation info;
     std::string error;
     if (!info.Decode(bytes, error))
@@ -518,20 +523,52 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
         NS_LOG_WARN("cell " << targetCellId << ": handover of IMSI " << imsi << " from cell "
                             << sourceCellId << " rejected: " << error);
         m_handoverRejectedTrace(imsi, sourceCellId, error);
+        m_ues.erase(rnti);
         return false;
     }
+    return Admit(rnti,
+                 imsi,
+                 sourceCellId,
+                 targetCellId,
+                 info.kenb,
+                 info.ueCapabilities,
+                 &info.algorithms);
+}
+
+bool
+LteSecEnbRrc::Admit(uint16_t rnti,
+                    uint64_t imsi,
+                    uint16_t sourceCellId,
+                    uint16_t targetCellId,
+                    const Kenb& kenb,
+                    const UeSecurityCapabilities& caps,
+                    const AsAlgorithms* source)
+{
+    UeEntry& ue = m_ues[rnti];
+    ue.imsi = imsi;
+    ue.cellId = targetCellId;
     EnbUeSecurityContext& c = ue.ctx;
-    c.kenb = info.kenb;
+    c.kenb = kenb;
     if (m_tamperReceivedKenb)
     {
         c.kenb.Data()[0] ^= 0x01;
     }
-    c.ueCapabilities = info.ueCapabilities;
-    if (!SelectForHandover(ue, info.algorithms))
+    c.ueCapabilities = caps;
+    AsAlgorithms selected;
+    bool ok = source != nullptr
+                  ? SelectForHandover(ue, *source)
+                  : SelectAlgorithms(caps, selected) && SelectForHandover(ue, selected);
+    if (!ok)
     {
         NS_LOG_WARN("cell " << targetCellId << ": no common algorithm with IMSI " << imsi);
         m_handoverRejectedTrace(imsi, sourceCellId, "no algorithm in common with the UE");
+        m_ues.erase(rnti);
         return false;
+    }
+    if (source == nullptr)
+    {
+        // S1: the target does not know the source's algorithms and always announces its own
+        ue.algorithmsChanged = true;
     }
     c.cRnti = rnti;
     ue.nonce.clear();
@@ -599,50 +636,6 @@ LteSecEnbRrc::RecvRrcConnectionReconfigurationCompleted(
         ue.phase = Phase::ACTIVE; // the UE took the security mode command
     }
     return true;
-}
-
-void
-LteSecEnbRrc::HandoverCompleted(uint16_t rnti)
-{
-    auto it = m_ues.find(rnti);
-    if (it != m_ues.end() && it->second.phase == Phase::HANDOVER_ADMITTED)
-    {
-        it->second.phase = Phase::ACTIVE;
-        CheckCapabilitiesAtPathSwitch(rnti);
-    }
-}
-
-void
-LteSecEnbRrc::CheckCapabilitiesAtPathSwitch(uint16_t rnti)
-{
-    UeEntry& ue = m_ues.at(rnti);
-    if (!m_mme)
-    {
-        return;
-    }
-    // TS 33.401 7.2.4.2.2: the PATH SWITCH REQUEST carries the capabilities the target received,
-    // the MME compares them with its own copy and returns that copy.
-    UeSecurityCapabilities received = ue.ctx.ueCapabilities;
-    UeSecurityCapabilities stored = m_mme->PathSwitch(ue.imsi, received);
-    if (stored == received)
-    {
-        return;
-    }
-    auto text = [](const UeSecurityCapabilities& c) { return c.EeaList() + "/" + c.EiaList(); };
-    NS_LOG_WARN("cell " << ue.cellId << " IMSI " << ue.imsi << ": capabilities from the source ("
-                        << text(received) << ") differ from the MME's (" << text(stored) << ")");
-    m_capabilityMismatchTrace(ue.imsi, ue.cellId, text(received), text(stored));
-    ue.ctx.ueCapabilities = stored;
-    AsAlgorithms reselected;
-    if (!SelectAlgorithms(stored, reselected) || reselected == ue.ctx.algorithms)
-    {
-        return;
-    }
-    // new algorithms take an intra-cell handover (TS 33.401 7.2.4.2.2), keys refreshed with them
-    NS_LOG_INFO("IMSI " << ue.imsi << ": intra-cell handover to " << reselected.ciphering << "/"
-                        << reselected.integrity);
-    m_forced[ue.imsi] = reselected;
-    Simulator::ScheduleNow(&LteSecEnbRrc::StartIntraCellHandover, this, rnti, ue.imsi, 0);
 }
 
 void

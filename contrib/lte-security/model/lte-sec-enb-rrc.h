@@ -118,8 +118,19 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
 
     // LteEnbAsSecuritySapProvider
     Ptr<LtePdcp> CreatePdcp(uint16_t rnti, uint8_t lcid) override;
-    void InitialContextSetup(uint16_t rnti, uint64_t imsi) override;
+    void InitialContextSetup(uint16_t rnti,
+                             uint64_t imsi,
+                             const SecurityBytes& ueSecurityCapabilities,
+                             const SecurityBytes& securityKey) override;
     SecurityBytes PrepareHandover(uint16_t rnti, uint64_t imsi, uint16_t targetCellId) override;
+    SecurityBytes PrepareS1Handover(uint16_t rnti, uint64_t imsi, uint16_t targetCellId) override;
+    bool AdmitS1Handover(uint16_t rnti,
+                         uint64_t imsi,
+                         uint16_t sourceCellId,
+                         uint16_t targetCellId,
+                         const SecurityBytes& securityContext,
+                         const SecurityBytes& ueSecurityCapabilities) override;
+    SecurityBytes GetUeSecurityCapabilities(uint16_t rnti) override;
     bool AdmitHandover(uint16_t rnti,
                        uint64_t imsi,
                        uint16_t sourceCellId,
@@ -131,7 +142,9 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
         uint16_t rnti,
         const LteRrcSap::RrcConnectionReconfigurationCompleted& msg,
         bool handover) override;
-    void HandoverCompleted(uint16_t rnti) override;
+    void HandoverCompleted(uint16_t rnti,
+                           const SecurityBytes& securityContext,
+                           const SecurityBytes& ueSecurityCapabilities) override;
     void ReleasePdcp(uint16_t rnti, uint8_t lcid) override;
     void RemoveUe(uint16_t rnti) override;
 
@@ -179,7 +192,21 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     /// Selects the algorithms of a UE arriving by handover; \return false if none in common
     bool SelectForHandover(UeEntry& ue, const ltesec::AsAlgorithms& source);
     /// The MME's capabilities differ from those the source sent: re-select (TS 33.401 7.2.4.2.2)
-    void CheckCapabilitiesAtPathSwitch(uint16_t rnti);
+    void CheckCapabilitiesAtPathSwitch(uint16_t rnti, const ltesec::UeSecurityCapabilities& stored);
+    /// Starts AS security for a UE with KeNB and its capabilities (initial context setup).
+    void StartSecurity(uint16_t rnti,
+                       uint64_t imsi,
+                       const ltesec::Kenb& kenb,
+                       const ltesec::UeSecurityCapabilities& caps);
+    /// Admits a UE arriving by handover with KeNB and its capabilities (\p source: the
+    /// algorithms the source used, if known); \return false to reject
+    bool Admit(uint16_t rnti,
+               uint64_t imsi,
+               uint16_t sourceCellId,
+               uint16_t targetCellId,
+               const ltesec::Kenb& kenb,
+               const ltesec::UeSecurityCapabilities& caps,
+               const ltesec::AsAlgorithms* source);
     /// Starts the intra-cell handover that changes algorithms once the UE is settled.
     void StartIntraCellHandover(uint16_t rnti, uint64_t imsi, uint32_t attempt);
     /// Ideal RRC: \return true if the MAC-I of a reconfiguration complete verifies
@@ -208,6 +235,7 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     std::vector<ltesec::Eia> m_eiaPriority;
     bool m_tamperReceivedKenb{false};
     bool m_refreshNonce{false};
+    bool m_kenbInHandoverRequired{true};
     Ptr<UniformRandomVariable> m_nonceRng;
     std::map<uint16_t, UeEntry> m_ues;
 

@@ -6,7 +6,9 @@
 
 #include "lte-sec-context.h"
 
+#include "ns3/epc-mme-security-sap.h"
 #include "ns3/object.h"
+#include "ns3/traced-callback.h"
 
 #include <map>
 
@@ -18,13 +20,18 @@ namespace ns3
  *
  * The MME's share of AS security (and the stand-in for authentication): holds KASME per IMSI
  * and, at each S1AP INITIAL CONTEXT SETUP, derives a fresh KeNB from KASME and the uplink NAS
- * COUNT (TS 33.401 7.2.8.1) for the eNB. ns-3's S1-AP is a direct function call, and so is this.
+ * COUNT (TS 33.401 7.2.8.1) for the eNB.
  *
  * KASME comes from ProvisionKasme() or, for an IMSI not provisioned, from the KasmeMasterKey
  * attribute: KASME = KDF(master key, FC 0xF1 || IMSI (8 bytes) || 0x0008), so that every UE has
  * its own KASME without an authentication procedure.
+ *
+ * With S1-AP on a link it fills the security IEs of the MME's S1AP messages
+ * (EpcMmeSecuritySapProvider): Security Key and UE Security Capabilities of INITIAL CONTEXT SETUP
+ * REQUEST, Security Context and UE Security Capabilities of PATH SWITCH REQUEST ACKNOWLEDGE and
+ * of HANDOVER REQUEST. Without EPC, the eNB model calls it directly.
  */
-class LteSecMme : public Object
+class LteSecMme : public Object, public EpcMmeSecuritySapProvider
 {
   public:
     /// \return the TypeId
@@ -66,6 +73,28 @@ class LteSecMme : public Object
     /// \return the MME's security context of an IMSI (created on first use)
     ltesec::MmeUeSecurityContext& GetContext(uint64_t imsi);
 
+    // EpcMmeSecuritySapProvider
+    void InitialContextSetup(uint64_t imsi,
+                             SecurityBytes& ueSecurityCapabilities,
+                             SecurityBytes& securityKey) override;
+    void PathSwitch(uint64_t imsi,
+                    uint16_t cellId,
+                    const SecurityBytes& receivedCapabilities,
+                    SecurityBytes& securityContext,
+                    SecurityBytes& ueSecurityCapabilities) override;
+    void HandoverRequired(uint64_t imsi,
+                          uint16_t sourceCellId,
+                          uint16_t targetCellId,
+                          const SecurityBytes& sourceSecurityContext,
+                          SecurityBytes& securityContext,
+                          SecurityBytes& ueSecurityCapabilities) override;
+
+    /// TracedCallback signature of SecurityMessage: interface, message, IMSI, security bytes
+    typedef void (*SecurityMessageTracedCallback)(const std::string& interface,
+                                                  const std::string& message,
+                                                  uint64_t imsi,
+                                                  uint32_t securityBytes);
+
   private:
     void SetMasterKey(std::string hex);
     std::string GetMasterKeyHex() const;
@@ -73,6 +102,9 @@ class LteSecMme : public Object
     ltesec::Key256 m_masterKey;
     std::map<uint64_t, ltesec::Kasme> m_provisioned;
     std::map<uint64_t, ltesec::MmeUeSecurityContext> m_contexts;
+    /// SecurityMessage: the security IEs of each S1AP message the MME sends
+    TracedCallback<const std::string&, const std::string&, uint64_t, uint32_t>
+        m_securityMessageTrace;
 };
 
 } // namespace ns3

@@ -53,7 +53,7 @@ std::vector<uint8_t>
 S1apUeSecurityCapabilities::EncodeValue() const
 {
     // our bitmaps: 0x80 EEA0/EIA0, 0x40 EEA1/EIA1, 0x20 ..2, 0x10 ..3; S1AP: first bit = 1
-    PerWriter w;
+    ns3::EpcAperWriter w;
     w.Bits(0, 1); // extension bit
     w.Bits(0, 1); // iE-Extensions absent
     w.Bits(0, 1); // EncryptionAlgorithms: size in the root (16)
@@ -68,7 +68,7 @@ S1apUeSecurityCapabilities::DecodeValue(const std::vector<uint8_t>& value, std::
 {
     try
     {
-        PerReader r(value.data(), value.size());
+        ns3::EpcAperReader r(value.data(), value.size());
         if (r.Bits(1) != 0 || r.Bits(1) != 0)
         {
             error = "UE Security Capabilities: extensions are not supported";
@@ -89,11 +89,12 @@ S1apUeSecurityCapabilities::DecodeValue(const std::vector<uint8_t>& value, std::
             error = "UE Security Capabilities: bytes after the value";
             return false;
         }
+        // EEA0 and EIA0 have no bit: every UE implements them (TS 33.401 5.1.3.2, 5.1.4.2)
         capabilities.eea = 0x80 | bitmaps[0];
-        capabilities.eia = bitmaps[1];
+        capabilities.eia = 0x80 | bitmaps[1];
         return true;
     }
-    catch (const PerDecodeError& e)
+    catch (const ns3::EpcAperDecodeError& e)
     {
         error = std::string("UE Security Capabilities: ") + e.what();
         return false;
@@ -101,15 +102,15 @@ S1apUeSecurityCapabilities::DecodeValue(const std::vector<uint8_t>& value, std::
 }
 
 void
-S1apUeSecurityCapabilities::WriteIe(PerWriter& w) const
+S1apUeSecurityCapabilities::WriteIe(ns3::EpcAperWriter& w) const
 {
-    WriteS1apIe(w, IE_ID, S1apCriticality::REJECT, EncodeValue());
+    ns3::EpcS1apWriteIe(w, IE_ID, ns3::EpcS1apCriticality::REJECT, EncodeValue());
 }
 
 std::vector<uint8_t>
 S1apSecurityContext::EncodeValue() const
 {
-    PerWriter w;
+    ns3::EpcAperWriter w;
     w.Bits(0, 1); // extension bit
     w.Bits(0, 1); // iE-Extensions absent
     w.Constrained(ncc, 0, 7);
@@ -122,7 +123,7 @@ S1apSecurityContext::DecodeValue(const std::vector<uint8_t>& value, std::string&
 {
     try
     {
-        PerReader r(value.data(), value.size());
+        ns3::EpcAperReader r(value.data(), value.size());
         if (r.Bits(1) != 0 || r.Bits(1) != 0)
         {
             error = "Security Context: extensions are not supported";
@@ -140,7 +141,7 @@ S1apSecurityContext::DecodeValue(const std::vector<uint8_t>& value, std::string&
         nh = key;
         return true;
     }
-    catch (const PerDecodeError& e)
+    catch (const ns3::EpcAperDecodeError& e)
     {
         error = std::string("Security Context: ") + e.what();
         return false;
@@ -148,9 +149,9 @@ S1apSecurityContext::DecodeValue(const std::vector<uint8_t>& value, std::string&
 }
 
 void
-S1apSecurityContext::WriteIe(PerWriter& w) const
+S1apSecurityContext::WriteIe(ns3::EpcAperWriter& w) const
 {
-    WriteS1apIe(w, IE_ID, S1apCriticality::REJECT, EncodeValue());
+    ns3::EpcS1apWriteIe(w, IE_ID, ns3::EpcS1apCriticality::REJECT, EncodeValue());
 }
 
 namespace

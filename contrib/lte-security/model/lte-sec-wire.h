@@ -5,8 +5,8 @@
 #define LTE_SEC_WIRE_H
 
 #include "lte-sec-context.h"
-#include "lte-sec-per.h"
 
+#include "ns3/epc-s1ap-pdu.h"
 #include "ns3/lte-rrc-sap.h"
 #include "ns3/lte-security-bytes.h"
 
@@ -56,7 +56,8 @@ struct AsSecurityInformation
  */
 struct S1apUeSecurityCapabilities
 {
-    UeSecurityCapabilities capabilities; ///< EEA0 is set on decoding; EIA0 is never signalled
+    /// EEA0 and EIA0 have no bit (every UE implements them): decoding sets both
+    UeSecurityCapabilities capabilities;
 
     static constexpr uint16_t IE_ID = 107;    ///< id-UESecurityCapabilities
     static constexpr uint32_t IE_SIZE = 9;    ///< bytes as a ProtocolIE-Field
@@ -67,7 +68,7 @@ struct S1apUeSecurityCapabilities
     /// Decodes a value; \return false (with \p error) if it does not decode
     bool DecodeValue(const std::vector<uint8_t>& value, std::string& error);
     /// Appends the IE (id, criticality reject, value) to \p w.
-    void WriteIe(PerWriter& w) const;
+    void WriteIe(ns3::EpcAperWriter& w) const;
 };
 
 /**
@@ -90,7 +91,7 @@ struct S1apSecurityContext
     /// Decodes a value; \return false (with \p error) if it does not decode
     bool DecodeValue(const std::vector<uint8_t>& value, std::string& error);
     /// Appends the IE (id, criticality reject, value) to \p w.
-    void WriteIe(PerWriter& w) const;
+    void WriteIe(ns3::EpcAperWriter& w) const;
 };
 
 /**
