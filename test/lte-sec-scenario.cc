@@ -3,6 +3,7 @@
 #include "ns3/applications-module.h"
 #include "ns3/config-store-module.h"
 #include "ns3/core-module.h"
+#include "ns3/epc-s10-message.h"
 #include "ns3/epc-s1ap-pdu.h"
 #include "ns3/epc-x2-header.h"
 #include "ns3/internet-module.h"
@@ -252,6 +253,27 @@ S1mmeTx(Ptr<const Packet> p)
 }
 
 void
+NasSecurityChanged(uint64_t imsi, const std::string& algorithms, uint32_t count)
+{
+    g_result->nasChanges.push_back(algorithms + " " + std::to_string(count));
+    Event("NasSecurityChanged " + algorithms + " " + std::to_string(count));
+}
+
+void
+S10Tx(const EpcS10Message& msg, uint32_t bytes)
+{
+    g_result->s10Messages.emplace_back(EpcS10Message::GetTypeName(msg.type), bytes);
+    Event("S10 " + EpcS10Message::GetTypeName(msg.type) + " " + std::to_string(bytes));
+}
+
+void
+S10Malformed(const std::string& error, uint32_t bytes)
+{
+    g_result->s10Malformed++;
+    Event("S10Malformed " + error);
+}
+
+void
 DlRx(Ptr<const Packet> p, const Address&)
 {
     g_result->dlRxBytes += p->GetSize();
@@ -342,6 +364,11 @@ RunScenario(const ScenarioConfig& c)
     mobility.Install(enbs);
     mobility.Install(ues);
 
+    if (c.twoMmes)
+    {
+        epc->AddMme();
+        epc->SetMmeForEnb(enbs.Get(1), 1); // two pool areas: the second eNB is MME 1's
+    }
     NetDeviceContainer enbDevs = lte->InstallEnbDevice(enbs);
     NetDeviceContainer ueDevs = lte->InstallUeDevice(ues);
     // fixed random streams: the same configuration gives the same run, also within one process
@@ -355,9 +382,11 @@ RunScenario(const ScenarioConfig& c)
             ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
     }
 
+    Ptr<LteSecurityHelper> security;
     if (c.security)
     {
         Ptr<LteSecurityHelper> sec = CreateObject<LteSecurityHelper>();
+        security = sec;
         sec->SetUeAttribute("SupportedEea", StringValue(c.ueEea));
         sec->SetUeAttribute("SupportedEia", StringValue(c.ueEia));
         sec->InstallEnb(c.onlyTargetSecure ? NetDeviceContainer(enbDevs.Get(1)) : enbDevs);
@@ -396,11 +425,20 @@ RunScenario(const ScenarioConfig& c)
             // after Install: the UE keeps the KASME it was given, the MME now holds another
             sec->GetMme()->ProvisionKasme(1, ltesec::Kasme::FromHex(std::string(64, 'a'), "kasme"));
         }
-        sec->GetMme()->TraceConnectWithoutContext("SecurityMessage",
-                                                  MakeCallback(&SecurityMessage));
+        for (uint32_t i = 0; i < sec->GetNMmes(); ++i)
+        {
+            Ptr<LteSecMme> mme = sec->GetMme(i);
+            mme->TraceConnectWithoutContext("SecurityMessage", MakeCallback(&SecurityMessage));
+            mme->SetAttribute("NasEiaPriority", StringValue(c.mmeNasEia[i % 2]));
+            mme->SetAttribute("TamperNasMac", BooleanValue(c.tamperNasMac[i % 2]));
+            mme->SetAttribute("ReplayDlNasCount", BooleanValue(c.replayDlNasCount[i % 2]));
+        }
+        Config::ConnectWithoutContextFailSafe(
+            "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/NasSecurityChanged",
+            MakeCallback(&NasSecurityChanged));
     }
     lte->Attach(ueDevs, enbDevs.Get(0));
-    if (!c.twoCellEnb && !c.noX2)
+    if (!c.twoCellEnb && !c.noX2 && !c.twoMmes)
     {
         lte->AddX2Interface(enbs);
     }
@@ -531,6 +569,12 @@ RunScenario(const ScenarioConfig& c)
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::PointToPointNetDevice/MacTx",
         MakeCallback(&S1mmeTx));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/ApplicationList/*/$ns3::EpcMmeApplication/S10Tx",
+        MakeCallback(&S10Tx));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/ApplicationList/*/$ns3::EpcMmeApplication/S10Malformed",
+        MakeCallback(&S10Malformed));
     // X2 link: the last device of each eNB node
     for (uint32_t i = 0; i < (c.twoCellEnb ? 0u : 2u); ++i)
     {
@@ -556,6 +600,34 @@ RunScenario(const ScenarioConfig& c)
             {
                 result.enbPdcpLcids[ue->GetImsi()] = sec->GetPdcpLcids(ue->GetRrc()->GetRnti());
             }
+        }
+    }
+    if (security)
+    {
+        for (uint32_t i = 0; i < security->GetNMmes(); ++i)
+        {
+            Ptr<LteSecMme> mme = security->GetMme(i);
+            std::ostringstream text;
+            uint32_t dl = 0;
+            if (mme->HasContext(1))
+            {
+                const ltesec::NasSecurityContext& nas = mme->GetContext(1).nas;
+                text << "KSI " << +nas.ksiAsme << " " << nas.nasEea << "/" << nas.nasEia << " UL "
+                     << nas.ulNasCount << " KASME " << nas.kasme.Fingerprint() << " KNASint "
+                     << nas.nasInt.Fingerprint();
+                dl = nas.dlNasCount;
+            }
+            result.mmeNasContexts.push_back(text.str());
+            result.mmeDlNasCounts.push_back(dl);
+        }
+        if (Ptr<LteSecUeRrc> ue = ueDevs.Get(0)->GetObject<LteSecUeRrc>())
+        {
+            const ltesec::NasSecurityContext& nas = ue->GetNasContext();
+            std::ostringstream text;
+            text << "KSI " << +nas.ksiAsme << " " << nas.nasEea << "/" << nas.nasEia << " KNASint "
+                 << nas.nasInt.Fingerprint();
+            result.ueNasContext = text.str();
+            result.ueDlNasCount = nas.dlNasCount;
         }
     }
     Simulator::Destroy();

@@ -35,6 +35,10 @@ struct ScenarioConfig
     bool s1apLink{true};            ///< S1-AP on a link (S1 handover where X2 is missing)
     bool forceS1Handover{false};    ///< hand over by S1 even where X2 exists
     bool kenbInHandoverRequired{true}; ///< S1: the source adds KeNB to HANDOVER REQUIRED
+    bool twoMmes{false}; ///< the second eNB in the pool area of a second MME (no X2 across)
+    std::string mmeNasEia[2]{"eia2,eia1,eia3", "eia2,eia1,eia3"}; ///< NasEiaPriority per MME
+    bool tamperNasMac[2]{false, false};                           ///< TamperNasMac per MME
+    bool replayDlNasCount[2]{false, false};                       ///< ReplayDlNasCount per MME
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -74,6 +78,17 @@ struct ScenarioResult
     std::vector<std::pair<std::string, uint32_t>> s1apMessages;
     uint64_t s1apLinkBytes{0}; ///< UDP payload on port 36412 seen on the point-to-point links
     uint32_t s1apMalformed{0}; ///< S1apMalformed at any eNB or MME
+    /// S10 messages sent between the MMEs (S10Tx traces): (name, bytes), in order
+    std::vector<std::pair<std::string, uint32_t>> s10Messages;
+    uint32_t s10Malformed{0}; ///< S10Malformed at any MME
+    /// per MME (index), its NAS security context of IMSI 1 at the end, as text (empty: none):
+    /// KSI, algorithms, uplink COUNT, KASME and KNASint fingerprints
+    std::vector<std::string> mmeNasContexts;
+    std::vector<uint32_t> mmeDlNasCounts; ///< per MME, its downlink NAS COUNT of IMSI 1
+    std::string ueNasContext;             ///< the UE of IMSI 1: KSI, algorithms, KNASint
+    uint32_t ueDlNasCount{0};             ///< the next downlink NAS COUNT it accepts
+    std::vector<std::string> nasChanges;  ///< NasSecurityChanged at the UEs: "eea2/eia1 0"
+
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                                          ///< received by the UEs' sinks
     uint64_t ulRxBytes{0};           ///< received by the remote host's sinks

@@ -559,8 +559,9 @@ BOOST_AUTO_TEST_CASE(security_config_ho_round_trip_and_extension_bits)
     BOOST_TEST(+d.securityConfigHo.integrityProtAlgorithm == 2);
     BOOST_TEST(+d.securityConfigHo.nextHopChainingCount == 5);
     BOOST_TEST(d.securityConfigHo.keyChangeIndicator);
-    // bits: ext, handoverType, 2 option bits, [ext, EEA(3), ext, EIA(3)], kci, NCC(3): 20 with
-    // the algorithms, 12 without; in this short message that is 2 and 1 more bytes
+    // bits: ext, handoverType, 3 option bits (algorithms, nonce, NAS container), [ext, EEA(3),
+    // ext, EIA(3)], kci, NCC(3): 21 with the algorithms, 13 without; in this short message that
+    // is 2 and 1 more bytes
     BOOST_TEST(SecurityConfigHoBytes(msg) == 2u);
     LteRrcSap::RrcConnectionReconfiguration noAlg = msg;
     noAlg.securityConfigHo.haveSecurityAlgorithmConfig = false;
@@ -572,7 +573,7 @@ BOOST_AUTO_TEST_CASE(security_config_ho_round_trip_and_extension_bits)
     int eeaLastBit = FirstDifferentBit(RrcBytes(msg), RrcBytes(eea2));
     BOOST_TEST(eeaLastBit > 0);
     int eeaExtBit = eeaLastBit - 3;
-    int handoverTypeBit = eeaExtBit - 3;
+    int handoverTypeBit = eeaExtBit - 4;
     int configExtBit = handoverTypeBit - 1;
 
     struct Case

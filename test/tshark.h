@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -58,6 +59,16 @@ Tshark(const std::vector<std::vector<uint8_t>>& messages, const std::string& fra
     BOOST_TEST(WIFEXITED(status));
     BOOST_TEST(WEXITSTATUS(status) == 0, "text2pcap/tshark failed: " << out.str());
     return out.str();
+}
+
+/// A Boost.Test precondition: the Wireshark checks run only where tshark and text2pcap exist.
+inline boost::test_tools::assertion_result
+HaveTshark(boost::unit_test::test_unit_id)
+{
+    boost::test_tools::assertion_result r(
+        std::system("command -v tshark >/dev/null 2>&1 && command -v text2pcap >/dev/null") == 0);
+    r.message() << "tshark or text2pcap not found: Wireshark checks skipped";
+    return r;
 }
 
 } // namespace ltesec_test

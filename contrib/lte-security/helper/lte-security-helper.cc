@@ -51,6 +51,7 @@ void
 LteSecurityHelper::DoDispose()
 {
     m_mme = nullptr;
+    m_mmes.clear();
     m_keyLog = nullptr;
     Object::DoDispose();
 }
@@ -68,9 +69,23 @@ LteSecurityHelper::SetUeAttribute(const std::string& name, const AttributeValue&
 }
 
 Ptr<LteSecMme>
-LteSecurityHelper::GetMme() const
+LteSecurityHelper::GetMme(uint32_t index) const
 {
-    return m_mme;
+    if (index == 0)
+    {
+        return m_mme;
+    }
+    NS_ABORT_MSG_IF(index > m_mmes.size(),
+                    "LteSecurityHelper::GetMme: no MME model " << index
+                                                               << " (install the eNBs "
+                                                                  "first)");
+    return m_mmes[index - 1];
+}
+
+uint32_t
+LteSecurityHelper::GetNMmes() const
+{
+    return 1 + m_mmes.size();
 }
 
 Ptr<LteSecKeyLog>
@@ -94,7 +109,18 @@ LteSecurityHelper::AttachMmes()
             Ptr<EpcMmeApplication> app = DynamicCast<EpcMmeApplication>(node->GetApplication(i));
             if (app && m_attachedMmes.insert(PeekPointer(app)).second)
             {
-                app->SetSecuritySapProvider(PeekPointer(m_mme));
+                // one security model per MME; the first is m_mme, the others share its
+                // master key (as MMEs of one network share an HSS)
+                Ptr<LteSecMme> model = m_mme;
+                if (m_attachedMmes.size() > 1)
+                {
+                    model = CreateObject<LteSecMme>();
+                    StringValue key;
+                    m_mme->GetAttribute("KasmeMasterKey", key);
+                    model->SetAttribute("KasmeMasterKey", key);
+                    m_mmes.push_back(model);
+                }
+                app->SetSecuritySapProvider(PeekPointer(model));
             }
         }
     }
@@ -143,6 +169,10 @@ LteSecurityHelper::InstallUe(const NetDeviceContainer& ueDevices)
         uint64_t imsi = dev->GetImsi();
         sec->Setup(imsi, m_mme->GetKasme(imsi), GetKeyLog(), dev->GetRrc());
         m_mme->RegisterUe(imsi, sec->GetCapabilities());
+        for (auto& mme : m_mmes)
+        {
+            mme->RegisterUe(imsi, sec->GetCapabilities()); // the subscriber is known everywhere
+        }
         dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));
         dev->AggregateObject(sec);
     }

@@ -28,9 +28,9 @@ class EpcMmeApplication;
  *   security->Install(enbDevs, ueDevs); // before the UEs attach
  * \endcode
  *
- * It creates one MME model (LteSecMme), plugs an LteSecEnbRrc into each eNB's RRC and an
- * LteSecUeRrc into each UE's RRC, and aggregates them to the devices, so that their attributes
- * and trace sources are reachable by path, e.g.
+ * It creates one MME model (LteSecMme) per MME of the EPC, plugs an LteSecEnbRrc into each eNB's
+ * RRC and an LteSecUeRrc into each UE's RRC, and aggregates them to the devices, so that their
+ * attributes and trace sources are reachable by path, e.g.
  * "/NodeList/ * /DeviceList/ * /$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/KeyDerivation".
  */
 class LteSecurityHelper : public Object
@@ -58,8 +58,13 @@ class LteSecurityHelper : public Object
     /// Install on UEs only.
     void InstallUe(const NetDeviceContainer& ueDevices);
 
-    /// \return the MME model
-    Ptr<LteSecMme> GetMme() const;
+    /**
+     * \param index an MME, in the order of their nodes (0: the EPC helper's first MME)
+     * \return the security model of that MME
+     */
+    Ptr<LteSecMme> GetMme(uint32_t index = 0) const;
+    /// \return the number of MME security models (one per MME of the EPC, once eNBs are installed)
+    uint32_t GetNMmes() const;
 
     /**
      * Fix the random streams of the security models of these eNBs (the refresh nonces).
@@ -82,7 +87,8 @@ class LteSecurityHelper : public Object
     Ptr<LteSecMme> m_mme;
     std::string m_keyLogFile;
     Ptr<LteSecKeyLog> m_keyLog;
-    std::set<EpcMmeApplication*> m_attachedMmes; ///< MMEs with m_mme as their security model
+    std::set<EpcMmeApplication*> m_attachedMmes; ///< MMEs with a security model
+    std::vector<Ptr<LteSecMme>> m_mmes;          ///< the models of the MMEs after the first
 };
 
 } // namespace ns3

@@ -440,6 +440,11 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
         msg.securityConfigHo.nextHopChainingCount = ue.ctx.ncc;
         msg.securityConfigHo.haveRefreshNonce = !ue.nonce.empty();
         std::copy(ue.nonce.begin(), ue.nonce.end(), msg.securityConfigHo.refreshNonce.begin());
+        // inter-MME: the target MME's NAS part, passed on unchanged
+        msg.securityConfigHo.haveNasContainer = ue.nasContainer.size() == 7;
+        std::copy(ue.nasContainer.begin(),
+                  ue.nasContainer.end(),
+                  msg.securityConfigHo.nasContainer.begin());
         if (!m_idealRrc && !m_securityMessageTrace.IsEmpty())
         {
             m_securityMessageTrace("Uu",
@@ -572,6 +577,7 @@ LteSecEnbRrc::Admit(uint16_t rnti,
     }
     c.cRnti = rnti;
     ue.nonce.clear();
+    ue.nasContainer.clear();
     if (m_refreshNonce)
     {
         for (int i = 0; i < 16; ++i)

@@ -129,7 +129,8 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
                          uint16_t sourceCellId,
                          uint16_t targetCellId,
                          const SecurityBytes& securityContext,
-                         const SecurityBytes& ueSecurityCapabilities) override;
+                         const SecurityBytes& ueSecurityCapabilities,
+                         const SecurityBytes& nasSecurityParameters) override;
     SecurityBytes GetUeSecurityCapabilities(uint16_t rnti) override;
     bool AdmitHandover(uint16_t rnti,
                        uint64_t imsi,
@@ -170,6 +171,7 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
         Phase phase{Phase::NO_SECURITY};
         bool algorithmsChanged{false};
         std::vector<uint8_t> nonce; ///< key refresh nonce sent in the handover command (if any)
+        std::vector<uint8_t> nasContainer; ///< inter-MME: the NAS part of the handover command
         ltesec::EnbUeSecurityContext ctx;
         std::map<uint8_t, Ptr<LteSecPdcp>> pdcps;
         uint32_t idealDlCount{0}; ///< ideal RRC: COUNT of the next protected downlink message

@@ -107,7 +107,8 @@ LteSecEnbRrc::AdmitS1Handover(uint16_t rnti,
                               uint16_t sourceCellId,
                               uint16_t targetCellId,
                               const SecurityBytes& securityContext,
-                              const SecurityBytes& ueSecurityCapabilities)
+                              const SecurityBytes& ueSecurityCapabilities,
+                              const SecurityBytes& nasSecurityParameters)
 {
     NS_LOG_FUNCTION(this << rnti << imsi << sourceCellId << targetCellId);
     S1apSecurityContext context;
@@ -131,6 +132,13 @@ LteSecEnbRrc::AdmitS1Handover(uint16_t rnti,
         return false;
     }
     m_ues.at(rnti).ctx.ncc = context.ncc;
+    if (!nasSecurityParameters.empty() && nasSecurityParameters.size() != 7)
+    {
+        m_handoverRejectedTrace(imsi, sourceCellId, "NAS Security Parameters of a wrong size");
+        m_ues.erase(rnti);
+        return false;
+    }
+    m_ues.at(rnti).nasContainer.assign(nasSecurityParameters.begin(), nasSecurityParameters.end());
     return true;
 }
 

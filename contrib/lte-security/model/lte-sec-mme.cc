@@ -3,13 +3,17 @@
  */
 #include "lte-sec-mme.h"
 
+#include "lte-sec-s10.h"
 #include "lte-sec-wire.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 
+#include <algorithm>
 #include <cstring>
+#include <sstream>
 
 namespace ns3
 {
@@ -37,6 +41,37 @@ LteSecMme::GetTypeId()
                                       "101112131415161718191a1b1c1d1e1f"),
                           MakeStringAccessor(&LteSecMme::SetMasterKey, &LteSecMme::GetMasterKeyHex),
                           MakeStringChecker())
+            .AddAttribute(
+                "NasEeaPriority",
+                "NAS ciphering algorithms of this MME, by priority: at the first "
+                "attach (whose NAS security mode command is not modelled) and when a "
+                "UE arrives by inter-MME handover, the first one the UE supports",
+                StringValue("eea2,eea1,eea3,eea0"),
+                MakeStringAccessor(&LteSecMme::SetNasEeaPriority, &LteSecMme::GetNasEeaPriority),
+                MakeStringChecker())
+            .AddAttribute(
+                "NasEiaPriority",
+                "NAS integrity algorithms of this MME, by priority (see NasEeaPriority)",
+                StringValue("eia2,eia1,eia3"),
+                MakeStringAccessor(&LteSecMme::SetNasEiaPriority, &LteSecMme::GetNasEiaPriority),
+                MakeStringChecker())
+            .AddAttribute("TamperNasMac",
+                          "For validation: flip one bit of the NAS-MAC of every NAS container "
+                          "this MME builds (the UE must reject the handover command)",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecMme::m_tamperNasMac),
+                          MakeBooleanChecker())
+            .AddAttribute("ReplayDlNasCount",
+                          "For validation: protect the NAS container with the downlink NAS COUNT "
+                          "used last, as a replayed command would (the UE must reject it)",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecMme::m_replayDlNasCount),
+                          MakeBooleanChecker())
+            .AddTraceSource("NasAlgorithmsChanged",
+                            "A UE arriving by inter-MME handover gets other NAS algorithms: "
+                            "IMSI, the source MME's, this MME's (\"eea2/eia2\")",
+                            MakeTraceSourceAccessor(&LteSecMme::m_nasAlgorithmsChangedTrace),
+                            "ns3::LteSecMme::NasAlgorithmsChangedTracedCallback")
             .AddTraceSource("SecurityMessage",
                             "The security IEs of an S1AP message the MME sends: interface, "
                             "message, IMSI, their bytes",
@@ -78,6 +113,48 @@ LteSecMme::ProvisionKasme(uint64_t imsi, const Kasme& kasme)
     {
         it->second.nas.kasme = kasme; // the next KeNB comes from the new KASME
     }
+}
+
+void
+LteSecMme::SetNasEeaPriority(std::string list)
+{
+    m_nasEeaPriority = ParseEeaList(list, "ns3::LteSecMme::NasEeaPriority");
+}
+
+std::string
+LteSecMme::GetNasEeaPriority() const
+{
+    return ToString(m_nasEeaPriority);
+}
+
+void
+LteSecMme::SetNasEiaPriority(std::string list)
+{
+    m_nasEiaPriority = ParseEiaList(list, "ns3::LteSecMme::NasEiaPriority");
+}
+
+std::string
+LteSecMme::GetNasEiaPriority() const
+{
+    return ToString(m_nasEiaPriority);
+}
+
+bool
+LteSecMme::SelectNasAlgorithms(const UeSecurityCapabilities& caps, Eea& eea, Eia& eia) const
+{
+    auto e = std::find_if(m_nasEeaPriority.begin(), m_nasEeaPriority.end(), [&](Eea a) {
+        return caps.Supports(a);
+    });
+    auto i = std::find_if(m_nasEiaPriority.begin(), m_nasEiaPriority.end(), [&](Eia a) {
+        return caps.Supports(a);
+    });
+    if (e == m_nasEeaPriority.end() || i == m_nasEiaPriority.end())
+    {
+        return false;
+    }
+    eea = *e;
+    eia = *i;
+    return true;
 }
 
 Kasme
@@ -137,6 +214,13 @@ LteSecMme::InitialContextSetup(uint64_t imsi, UeSecurityCapabilities& caps)
     MmeUeSecurityContext& ctx = GetContext(imsi);
     Kenb kenb = ctx.DeriveInitialKenb();
     ctx.kenb = kenb;
+    if (!m_nasSelected[imsi])
+    {
+        // the NAS security mode command of the first attach (not modelled as messages)
+        m_nasSelected[imsi] =
+            SelectNasAlgorithms(ctx.ueCapabilities, ctx.nas.nasEea, ctx.nas.nasEia);
+        ctx.nas.DeriveNasKeys();
+    }
     NS_LOG_INFO("IMSI " << imsi << " UL NAS COUNT " << ctx.nas.ulNasCount << " KeNB fp "
                         << kenb.Fingerprint());
     ctx.nas.ulNasCount++;
@@ -244,6 +328,178 @@ LteSecMme::HandoverRequired(uint64_t imsi,
                            "HANDOVER REQUEST",
                            imsi,
                            S1apSecurityContext::IE_SIZE + S1apUeSecurityCapabilities::IE_SIZE);
+}
+
+bool
+LteSecMme::HasContext(uint64_t imsi) const
+{
+    return m_contexts.find(imsi) != m_contexts.end();
+}
+
+/// The KeNB the design forwards: from the source eNB's Security Context if it sent one, else the
+/// one this MME gave at the last initial context setup.
+static Kenb
+ForwardedKenb(uint64_t imsi, const MmeUeSecurityContext& ctx, const SecurityBytes& fromSource)
+{
+    Kenb kenb = ctx.kenb;
+    if (!fromSource.empty())
+    {
+        S1apSecurityContext context;
+        std::string error;
+        if (context.DecodeValue(std::vector<uint8_t>(fromSource.begin(), fromSource.end()), error))
+        {
+            std::memcpy(kenb.Data(), context.nh.Data(), Kenb::SIZE);
+        }
+        else
+        {
+            NS_LOG_WARN("IMSI " << imsi << ": HANDOVER REQUIRED: " << error
+                                << "; the MME's KeNB is sent");
+        }
+    }
+    return kenb;
+}
+
+void
+LteSecMme::PrepareForwardRelocation(uint64_t imsi,
+                                    uint16_t sourceCellId,
+                                    uint16_t targetCellId,
+                                    const SecurityBytes& sourceSecurityContext,
+                                    SecurityBytes& mmContext,
+                                    std::vector<SecurityBytes>& privateExtensions)
+{
+    NS_LOG_FUNCTION(this << imsi << sourceCellId << targetCellId);
+    if (!HasContext(imsi))
+    {
+        return; // a UE without security: the default MM Context
+    }
+    const MmeUeSecurityContext& ctx = GetContext(imsi);
+    // the NAS security context, as TS 29.274 8.38 carries it (the NAS keys follow from KASME)
+    S10MmContext mm;
+    mm.ksi = ctx.nas.ksiAsme;
+    mm.nasEea = ctx.nas.nasEea;
+    mm.nasEia = ctx.nas.nasEia;
+    mm.dlNasCount = ctx.nas.dlNasCount;
+    mm.ulNasCount = ctx.nas.ulNasCount;
+    mm.kasme = ctx.nas.kasme;
+    mm.nh = ctx.nh;
+    mm.ncc = ctx.ncc;
+    mm.ueCapabilities = ctx.ueCapabilities;
+    std::vector<uint8_t> ie = mm.Encode();
+    mmContext.assign(ie.begin(), ie.end());
+    // what the design adds: KeNB, in a Private Extension
+    S10KenbExtension ext;
+    ext.kenb = ForwardedKenb(imsi, ctx, sourceSecurityContext);
+    std::vector<uint8_t> extIe = ext.Encode();
+    privateExtensions.emplace_back(extIe.begin(), extIe.end());
+    m_securityMessageTrace("S10",
+                           "Forward Relocation Request",
+                           imsi,
+                           S10MmContext::IE_SIZE + S10KenbExtension::IE_SIZE);
+}
+
+bool
+LteSecMme::ForwardRelocation(uint64_t imsi,
+                             uint16_t targetCellId,
+                             const SecurityBytes& mmContext,
+                             const std::vector<SecurityBytes>& privateExtensions,
+                             SecurityBytes& securityContext,
+                             SecurityBytes& ueSecurityCapabilities,
+                             SecurityBytes& nasSecurityParameters)
+{
+    NS_LOG_FUNCTION(this << imsi << targetCellId);
+    S10MmContext mm;
+    std::string error;
+    if (!mm.Decode(std::vector<uint8_t>(mmContext.begin(), mmContext.end()), error))
+    {
+        NS_LOG_WARN("IMSI " << imsi << ": Forward Relocation Request refused: " << error);
+        return false;
+    }
+    S10KenbExtension ext;
+    bool haveKenb = false;
+    for (const auto& ie : privateExtensions)
+    {
+        std::string extError;
+        if (ext.Decode(std::vector<uint8_t>(ie.begin(), ie.end()), extError))
+        {
+            haveKenb = true;
+            break;
+        }
+    }
+    if (!haveKenb)
+    {
+        NS_LOG_WARN("IMSI " << imsi << ": Forward Relocation Request without KeNB: refused");
+        return false;
+    }
+    // the NAS security context continues at this MME: same KASME, KSI, algorithms and COUNTs
+    MmeUeSecurityContext& ctx = GetContext(imsi);
+    ctx.nas.kasme = mm.kasme;
+    ctx.nas.ksiAsme = mm.ksi;
+    ctx.nas.nasEea = mm.nasEea;
+    ctx.nas.nasEia = mm.nasEia;
+    ctx.nas.dlNasCount = mm.dlNasCount;
+    ctx.nas.ulNasCount = mm.ulNasCount;
+    ctx.nas.DeriveNasKeys();
+    ctx.nh = mm.nh;
+    ctx.ncc = mm.ncc;
+    ctx.ueCapabilities = mm.ueCapabilities;
+    ctx.kenb = ext.kenb;
+    m_nasSelected[imsi] = true;
+    // this MME's NAS algorithms (the UE's capabilities in the MM Context); new ones take new NAS
+    // keys from the same KASME, announced with a NAS-MAC in the handover command (the design)
+    Eea eea = ctx.nas.nasEea;
+    Eia eia = ctx.nas.nasEia;
+    if (!SelectNasAlgorithms(ctx.ueCapabilities, eea, eia))
+    {
+        NS_LOG_WARN("IMSI " << imsi << ": no NAS algorithm in common: relocation refused");
+        return false;
+    }
+    if (eea != ctx.nas.nasEea || eia != ctx.nas.nasEia)
+    {
+        std::ostringstream from;
+        std::ostringstream to;
+        from << ctx.nas.nasEea << "/" << ctx.nas.nasEia;
+        to << eea << "/" << eia;
+        ctx.nas.nasEea = eea;
+        ctx.nas.nasEia = eia;
+        ctx.nas.DeriveNasKeys();
+        m_nasAlgorithmsChangedTrace(imsi, from.str(), to.str());
+    }
+    NasTransparentContainer nasContainer;
+    nasContainer.eea = eea;
+    nasContainer.eia = eia;
+    nasContainer.ksi = ctx.nas.ksiAsme;
+    uint32_t dlCount = ctx.nas.dlNasCount;
+    if (m_replayDlNasCount && dlCount > 0)
+    {
+        dlCount--;
+    }
+    else
+    {
+        ctx.nas.dlNasCount++; // the handover command's NAS part uses one downlink NAS COUNT
+    }
+    nasContainer.Protect(ctx.nas.kasme, dlCount);
+    if (m_tamperNasMac)
+    {
+        nasContainer.nasMac ^= 1;
+    }
+    std::vector<uint8_t> nasBytes = nasContainer.Encode();
+    nasSecurityParameters.assign(nasBytes.begin(), nasBytes.end());
+    S1apSecurityContext context;
+    context.ncc = 0;
+    std::memcpy(context.nh.Data(), ext.kenb.Data(), Kenb::SIZE);
+    std::vector<uint8_t> value = context.EncodeValue();
+    securityContext.assign(value.begin(), value.end());
+    S1apUeSecurityCapabilities caps;
+    caps.capabilities = mm.ueCapabilities;
+    value = caps.EncodeValue();
+    ueSecurityCapabilities.assign(value.begin(), value.end());
+    // the NAS Security Parameters to E-UTRAN IE: 4 octets of IE header, a length, 7 octets
+    m_securityMessageTrace("S1-MME",
+                           "HANDOVER REQUEST",
+                           imsi,
+                           S1apSecurityContext::IE_SIZE + S1apUeSecurityCapabilities::IE_SIZE + 4 +
+                               1 + NasTransparentContainer::SIZE);
+    return true;
 }
 
 } // namespace ns3

@@ -88,6 +88,27 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
                           const SecurityBytes& sourceSecurityContext,
                           SecurityBytes& securityContext,
                           SecurityBytes& ueSecurityCapabilities) override;
+    void PrepareForwardRelocation(uint64_t imsi,
+                                  uint16_t sourceCellId,
+                                  uint16_t targetCellId,
+                                  const SecurityBytes& sourceSecurityContext,
+                                  SecurityBytes& mmContext,
+                                  std::vector<SecurityBytes>& privateExtensions) override;
+    bool ForwardRelocation(uint64_t imsi,
+                           uint16_t targetCellId,
+                           const SecurityBytes& mmContext,
+                           const std::vector<SecurityBytes>& privateExtensions,
+                           SecurityBytes& securityContext,
+                           SecurityBytes& ueSecurityCapabilities,
+                           SecurityBytes& nasSecurityParameters) override;
+
+    /// TracedCallback signature of NasAlgorithmsChanged
+    typedef void (*NasAlgorithmsChangedTracedCallback)(uint64_t imsi,
+                                                       const std::string& from,
+                                                       const std::string& to);
+
+    /// \return true if the MME holds a security context for \p imsi
+    bool HasContext(uint64_t imsi) const;
 
     /// TracedCallback signature of SecurityMessage: interface, message, IMSI, security bytes
     typedef void (*SecurityMessageTracedCallback)(const std::string& interface,
@@ -98,6 +119,20 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
   private:
     void SetMasterKey(std::string hex);
     std::string GetMasterKeyHex() const;
+    void SetNasEeaPriority(std::string list);
+    std::string GetNasEeaPriority() const;
+    void SetNasEiaPriority(std::string list);
+    std::string GetNasEiaPriority() const;
+    /// Selects NAS algorithms by this MME's priorities among the UE's; \return false if none
+    bool SelectNasAlgorithms(const ltesec::UeSecurityCapabilities& caps,
+                             ltesec::Eea& eea,
+                             ltesec::Eia& eia) const;
+
+    std::vector<ltesec::Eea> m_nasEeaPriority;
+    std::vector<ltesec::Eia> m_nasEiaPriority;
+    std::map<uint64_t, bool> m_nasSelected; ///< NAS algorithms chosen (at the first attach)
+    bool m_tamperNasMac{false};     ///< validation: corrupt the NAS-MAC of the NAS container
+    bool m_replayDlNasCount{false}; ///< validation: reuse the last downlink NAS COUNT
 
     ltesec::Key256 m_masterKey;
     std::map<uint64_t, ltesec::Kasme> m_provisioned;
@@ -105,6 +140,8 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
     /// SecurityMessage: the security IEs of each S1AP message the MME sends
     TracedCallback<const std::string&, const std::string&, uint64_t, uint32_t>
         m_securityMessageTrace;
+    /// NasAlgorithmsChanged: IMSI, old and new NAS algorithms ("eea2/eia2")
+    TracedCallback<uint64_t, const std::string&, const std::string&> m_nasAlgorithmsChangedTrace;
 };
 
 } // namespace ns3

@@ -10,6 +10,8 @@
 #include "ns3/log.h"
 #include "ns3/string.h"
 
+#include <sstream>
+
 namespace ns3
 {
 
@@ -77,7 +79,13 @@ LteSecUeRrc::GetTypeId()
                             "A security mode or handover command was discarded: IMSI, cell, "
                             "reason.",
                             MakeTraceSourceAccessor(&LteSecUeRrc::m_commandRejectedTrace),
-                            "ns3::LteSecUeRrc::CommandRejectedTracedCallback");
+                            "ns3::LteSecUeRrc::CommandRejectedTracedCallback")
+            .AddTraceSource("NasSecurityChanged",
+                            "The NAS part of an inter-MME handover command verified: the UE "
+                            "takes its NAS algorithms (and keys): IMSI, \"eea2/eia2\", the "
+                            "downlink NAS COUNT it came with",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_nasSecurityChangedTrace),
+                            "ns3::LteSecUeRrc::NasSecurityChangedTracedCallback");
     return tid;
 }
 
@@ -281,6 +289,11 @@ LteSecUeRrc::RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& 
     {
         return false;
     }
+    if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveNasContainer &&
+        !RecvNasContainer(msg.securityConfigHo.nasContainer))
+    {
+        return false;
+    }
     if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveSecurityAlgorithmConfig)
     {
         m_ctx.algorithms.ciphering = static_cast<Eea>(msg.securityConfigHo.cipheringAlgorithm);
@@ -301,6 +314,42 @@ LteSecUeRrc::RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& 
     TraceKeys(msg.mobilityControlInfo.targetPhysCellId);
     CheckKeyReuse(msg.mobilityControlInfo.targetPhysCellId);
     return true;
+}
+
+bool
+LteSecUeRrc::RecvNasContainer(const std::array<uint8_t, 7>& bytes)
+{
+    NasTransparentContainer c;
+    std::string error;
+    if (!c.Decode(std::vector<uint8_t>(bytes.begin(), bytes.end()), error))
+    {
+        return Reject(error);
+    }
+    if (c.eia == Eia::EIA0)
+    {
+        return Reject("NAS container with EIA0");
+    }
+    // a COUNT not below the next one expected: a replayed command cannot verify
+    uint32_t count = EstimateDlNasCount(m_ctx.nas.dlNasCount, c.sqn);
+    if (!c.Verify(m_ctx.nas.kasme, count))
+    {
+        return Reject("NAS-MAC of the handover command does not verify");
+    }
+    m_ctx.nas.ksiAsme = c.ksi;
+    m_ctx.nas.nasEea = c.eea;
+    m_ctx.nas.nasEia = c.eia;
+    m_ctx.nas.DeriveNasKeys();
+    m_ctx.nas.dlNasCount = count + 1;
+    std::ostringstream algs;
+    algs << c.eea << "/" << c.eia;
+    m_nasSecurityChangedTrace(m_ctx.imsi, algs.str(), count);
+    return true;
+}
+
+const NasSecurityContext&
+LteSecUeRrc::GetNasContext() const
+{
+    return m_ctx.nas;
 }
 
 bool

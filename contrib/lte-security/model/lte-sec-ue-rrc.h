@@ -102,6 +102,15 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     /// \return the logical channels of the PDCP entities the model holds (released ones gone)
     std::vector<uint8_t> GetPdcpLcids() const;
 
+    /// \return the UE's NAS security context (NAS algorithms and keys as the last inter-MME
+    /// handover command set them, the next downlink NAS COUNT it accepts)
+    const ltesec::NasSecurityContext& GetNasContext() const;
+
+    /// TracedCallback signature of NasSecurityChanged: IMSI, "eea2/eia2", the downlink NAS COUNT
+    typedef void (*NasSecurityChangedTracedCallback)(uint64_t imsi,
+                                                     const std::string& algorithms,
+                                                     uint32_t dlNasCount);
+
   protected:
     void DoDispose() override;
 
@@ -119,6 +128,8 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     bool RecvSecurityModeCommand(uint16_t rnti, const LteRrcSap::RrcConnectionReconfiguration& msg);
     /// The handover command; \return false if rejected
     bool RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& msg);
+    /// The NAS part of an inter-MME handover command; \return false if rejected
+    bool RecvNasContainer(const std::array<uint8_t, 7>& bytes);
     void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
     void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
     void PdcpDiscard(uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& reason);
@@ -145,6 +156,7 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t, const std::string&> m_pduDiscardedTrace;
     TracedCallback<uint64_t, uint16_t, uint16_t, const std::string&> m_keyReuseTrace;
     TracedCallback<uint64_t, uint16_t, const std::string&> m_commandRejectedTrace;
+    TracedCallback<uint64_t, const std::string&, uint32_t> m_nasSecurityChangedTrace;
 
     /// Fingerprints of the keys derived from the current KeNB, per key (KRRCenc, KRRCint,
     /// KUPenc): a repeat means repeated keystream or MAC keys once PDCP COUNTs restart

@@ -3,6 +3,8 @@
  */
 #include "lte-sec-wire.h"
 
+#include "lte-sec-kdf.h"
+
 #include "ns3/lte-rrc-header.h"
 #include "ns3/packet.h"
 
@@ -224,6 +226,78 @@ SecurityConfigHoBytes(const LteRrcSap::RrcConnectionReconfiguration& msg)
     RrcConnectionReconfigurationHeader without;
     without.SetMessage(plain);
     return with.GetSerializedSize() - without.GetSerializedSize();
+}
+
+/// The octets NAS-MAC covers: algorithms, KSI, SQN
+static std::vector<uint8_t>
+NasMacInput(const NasTransparentContainer& c)
+{
+    return {static_cast<uint8_t>((static_cast<uint8_t>(c.eea) << 4) | static_cast<uint8_t>(c.eia)),
+            static_cast<uint8_t>(c.ksi & 0x07),
+            c.sqn};
+}
+
+void
+NasTransparentContainer::Protect(const Kasme& kasme, uint32_t dlNasCount)
+{
+    sqn = static_cast<uint8_t>(dlNasCount & 0xff);
+    AlgKey knasInt = DeriveNasKey(kasme, AlgKeyType::NAS_INT, static_cast<uint8_t>(eia));
+    nasMac = Mac(eia, knasInt, dlNasCount, Direction::DOWNLINK, NasMacInput(*this));
+}
+
+bool
+NasTransparentContainer::Verify(const Kasme& kasme, uint32_t dlNasCount) const
+{
+    if ((dlNasCount & 0xff) != sqn)
+    {
+        return false;
+    }
+    AlgKey knasInt = DeriveNasKey(kasme, AlgKeyType::NAS_INT, static_cast<uint8_t>(eia));
+    return Mac(eia, knasInt, dlNasCount, Direction::DOWNLINK, NasMacInput(*this)) == nasMac;
+}
+
+std::vector<uint8_t>
+NasTransparentContainer::Encode() const
+{
+    std::vector<uint8_t> b{static_cast<uint8_t>(nasMac >> 24),
+                           static_cast<uint8_t>(nasMac >> 16),
+                           static_cast<uint8_t>(nasMac >> 8),
+                           static_cast<uint8_t>(nasMac)};
+    std::vector<uint8_t> rest = NasMacInput(*this);
+    b.insert(b.end(), rest.begin(), rest.end());
+    return b;
+}
+
+bool
+NasTransparentContainer::Decode(const std::vector<uint8_t>& bytes, std::string& error)
+{
+    if (bytes.size() != SIZE)
+    {
+        error = "NAS container of " + std::to_string(bytes.size()) + " octets (7 expected)";
+        return false;
+    }
+    uint8_t e = bytes[4] >> 4;
+    uint8_t i = bytes[4] & 0x0f;
+    if (e > 3 || i > 3)
+    {
+        error =
+            "NAS container: unknown algorithm EEA" + std::to_string(e) + "/EIA" + std::to_string(i);
+        return false;
+    }
+    nasMac = (uint32_t(bytes[0]) << 24) | (uint32_t(bytes[1]) << 16) | (uint32_t(bytes[2]) << 8) |
+             bytes[3];
+    eea = static_cast<Eea>(e);
+    eia = static_cast<Eia>(i);
+    ksi = bytes[5] & 0x07;
+    sqn = bytes[6];
+    return true;
+}
+
+uint32_t
+EstimateDlNasCount(uint32_t next, uint8_t sqn)
+{
+    uint32_t count = (next & ~0xffu) | sqn;
+    return count < next ? count + 0x100 : count;
 }
 
 } // namespace ltesec

@@ -96,6 +96,44 @@ struct S1apSecurityContext
 
 /**
  * \ingroup lte-security
+ * The NAS part of the design's inter-MME handover command, laid out as the 7-octet value of the
+ * Intra N1 mode NAS transparent container (TS 24.501 9.11.2.6, keys and MAC as TS 33.501
+ * 6.9.2.3.3): NAS-MAC (4 octets); the selected NAS algorithms, EEA in bits 8-5 and EIA in bits
+ * 4-1; KSI_ASME in bits 3-1 (TSC 0); SQN, the 8 least significant bits of the downlink NAS COUNT.
+ * NAS-MAC = EIA(KNASint of the selected EIA, COUNT = that downlink NAS COUNT, BEARER 0,
+ * DIRECTION downlink) over the last three octets. The target MME sends it in the HANDOVER
+ * REQUEST's NAS Security Parameters to E-UTRAN; the target eNB puts it in the handover command.
+ */
+struct NasTransparentContainer
+{
+    Eea eea{Eea::EEA0}; ///< selected NAS cipher
+    Eia eia{Eia::EIA0}; ///< selected NAS integrity algorithm
+    uint8_t ksi{0};     ///< KSI_ASME, 0..6
+    uint8_t sqn{0};     ///< the 8 least significant bits of the downlink NAS COUNT
+    uint32_t nasMac{0}; ///< NAS-MAC
+
+    static constexpr uint32_t SIZE = 7; ///< octets
+
+    /// Sets \ref sqn and \ref nasMac for a KASME and the downlink NAS COUNT it is sent with.
+    void Protect(const Kasme& kasme, uint32_t dlNasCount);
+    /// \return true if \ref nasMac verifies with this KASME and downlink NAS COUNT
+    bool Verify(const Kasme& kasme, uint32_t dlNasCount) const;
+    /// \return the 7 octets
+    std::vector<uint8_t> Encode() const;
+    /// Decodes the 7 octets; \return false (with \p error) on a wrong size or algorithm
+    bool Decode(const std::vector<uint8_t>& bytes, std::string& error);
+};
+
+/**
+ * \ingroup lte-security
+ * \param next the lowest downlink NAS COUNT a UE still accepts
+ * \param sqn the 8 least significant bits of a received COUNT
+ * \return the smallest COUNT not below \p next that ends in \p sqn (TS 24.301 4.4.3.1)
+ */
+uint32_t EstimateDlNasCount(uint32_t next, uint8_t sqn);
+
+/**
+ * \ingroup lte-security
  * The MAC-I that PDCP would put on an RRC message, for ideal RRC, which bypasses PDCP: EIA over
  * the message as ns-3 serializes it (with its RRC transaction identifier modulo 4, then the
  * identifier in full as one more octet), with the given COUNT, BEARER 0 (SRB1) and \p direction.

@@ -1,0 +1,229 @@
+// S1 handover between two MMEs over S10 (the design's Figure X2): KeNB and the NAS security
+// context travel source eNB -> source MME -> target MME -> target eNB as GTPv2-C and S1AP bytes on
+// real links; the target refreshes the AS keys from KeNB and its C-RNTI.
+#include "handover-checks.h"
+
+#include "ns3/lte-sec-wire.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+using namespace ltesec_test;
+
+namespace
+{
+
+uint32_t
+SecurityBytes(const ScenarioResult& r, const std::string& message)
+{
+    uint32_t n = 0;
+    for (const auto& m : r.securityMessages)
+    {
+        n += m.first == message ? m.second : 0;
+    }
+    return n;
+}
+
+/// One inter-MME handover: every message on S1-MME and S10, in order, and agreeing AS keys.
+void
+CheckInterMme(const ScenarioResult& r, std::size_t handovers, bool security)
+{
+    CheckCompletedOverS1(r, handovers, security);
+    std::vector<std::string> s10;
+    for (std::size_t i = 0; i < handovers; ++i)
+    {
+        s10.insert(s10.end(),
+                   {"Forward Relocation Request",
+                    "Forward Relocation Response",
+                    "Forward Relocation Complete Notification",
+                    "Forward Relocation Complete Acknowledge"});
+    }
+    BOOST_TEST(Names(r.s10Messages) == s10, boost::test_tools::per_element());
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(inter_mme)
+
+/// The S1AP messages of an inter-MME handover, with real and ideal RRC, security on and off.
+BOOST_AUTO_TEST_CASE(handover_to_another_mme)
+{
+    for (bool idealRrc : {false, true})
+    {
+        for (bool security : {false, true})
+        {
+            BOOST_TEST_CONTEXT((idealRrc ? "ideal RRC" : "real RRC")
+                               << (security ? ", security on" : ", security off"))
+            {
+                ScenarioConfig c;
+                c.idealRrc = idealRrc;
+                c.security = security;
+                c.twoMmes = true;
+                ScenarioResult r = RunScenario(c);
+                CheckInterMme(r, 1, security);
+                std::vector<std::string> expected{"INITIAL UE MESSAGE",
+                                                  "INITIAL CONTEXT SETUP REQUEST",
+                                                  "INITIAL CONTEXT SETUP RESPONSE",
+                                                  "HANDOVER REQUIRED",
+                                                  "HANDOVER REQUEST",
+                                                  "HANDOVER REQUEST ACKNOWLEDGE",
+                                                  "HANDOVER COMMAND",
+                                                  "HANDOVER NOTIFY",
+                                                  "UE CONTEXT RELEASE COMMAND",
+                                                  "UE CONTEXT RELEASE COMPLETE"};
+                BOOST_TEST(Names(r.s1apMessages) == expected, boost::test_tools::per_element());
+            }
+        }
+    }
+}
+
+/// The target MME continues the source's NAS security context: same KASME, KSI, algorithms,
+/// uplink NAS COUNT (1 after the attach) and NAS integrity key; its downlink NAS COUNT is one
+/// further, used by the NAS part of the handover command, which the UE verified and took. The MM
+/// Context (84 bytes) and the design's KeNB extension (38) are the S10 security bytes; HANDOVER
+/// REQUEST adds to its 46 the 12 of NAS Security Parameters to E-UTRAN (7 octets and their IE).
+BOOST_AUTO_TEST_CASE(nas_context_continues_at_the_target_mme)
+{
+    ScenarioConfig c;
+    c.twoMmes = true;
+    ScenarioResult r = RunScenario(c);
+    CheckInterMme(r, 1, true);
+    BOOST_REQUIRE(r.mmeNasContexts.size() == 2u);
+    BOOST_TEST(!r.mmeNasContexts[0].empty());
+    BOOST_TEST(r.mmeNasContexts[1] == r.mmeNasContexts[0]);
+    BOOST_TEST(r.mmeNasContexts[1].find("UL 1 ") != std::string::npos);
+    BOOST_TEST(r.mmeDlNasCounts[1] == r.mmeDlNasCounts[0] + 1);
+    BOOST_TEST(r.nasChanges == std::vector<std::string>{"eea2/eia2 0"},
+               boost::test_tools::per_element());
+    BOOST_TEST(r.ueDlNasCount == r.mmeDlNasCounts[1]);
+    // the UE's NAS keys equal the target MME's
+    BOOST_TEST(r.mmeNasContexts[1].find(r.ueNasContext.substr(r.ueNasContext.find("KNASint"))) !=
+               std::string::npos);
+    BOOST_TEST(SecurityBytes(r, "S10 Forward Relocation Request") == 84u + 38u);
+    BOOST_TEST(SecurityBytes(r, "S1-MME HANDOVER REQUIRED") == 37u);
+    BOOST_TEST(SecurityBytes(r, "S1-MME HANDOVER REQUEST") == 37u + 9u + 12u);
+}
+
+/// A target MME that prefers another NAS integrity algorithm re-derives the NAS keys from the
+/// same KASME and announces the algorithm; the UE takes it and derives the same keys.
+BOOST_AUTO_TEST_CASE(changed_nas_algorithm_is_announced_and_taken)
+{
+    ScenarioConfig c;
+    c.twoMmes = true;
+    c.mmeNasEia[1] = "eia1,eia2";
+    ScenarioResult r = RunScenario(c);
+    CheckInterMme(r, 1, true);
+    BOOST_TEST(r.nasChanges == std::vector<std::string>{"eea2/eia1 0"},
+               boost::test_tools::per_element());
+    BOOST_TEST(r.mmeNasContexts[1].find("eea2/eia1") != std::string::npos);
+    BOOST_TEST(r.mmeNasContexts[0].find("eea2/eia2") != std::string::npos);
+    std::string ueKey = r.ueNasContext.substr(r.ueNasContext.find("KNASint"));
+    BOOST_TEST(r.mmeNasContexts[1].find(ueKey) != std::string::npos);
+    BOOST_TEST(r.mmeNasContexts[0].find(ueKey) == std::string::npos);
+}
+
+/// A NAS-MAC that does not verify makes the UE discard the handover command (traced): the
+/// handover fails as ns-3 fails handovers, the UE keeps its NAS context.
+BOOST_AUTO_TEST_CASE(wrong_nas_mac_is_rejected)
+{
+    ScenarioConfig c;
+    c.twoMmes = true;
+    c.tamperNasMac[1] = true;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.commandsRejected == 1u);
+    BOOST_TEST(r.nasChanges.empty());
+    BOOST_TEST(r.ueDlNasCount == 0u);
+    for (const auto& h : r.handovers)
+    {
+        BOOST_TEST(!h.completed);
+    }
+}
+
+/// To MME 1 and back to MME 0, which protects its NAS part with the downlink NAS COUNT the UE
+/// already took from MME 1 (a replay): the UE rejects the second command.
+BOOST_AUTO_TEST_CASE(replayed_downlink_nas_count_is_rejected)
+{
+    ScenarioConfig c;
+    c.twoMmes = true;
+    c.handoverTimes = {1.0, 1.5};
+    c.simTime = 2.5;
+    c.replayDlNasCount[0] = true;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.nasChanges == std::vector<std::string>{"eea2/eia2 0"},
+               boost::test_tools::per_element());
+    BOOST_TEST(r.commandsRejected == 1u);
+    BOOST_REQUIRE(r.handovers.size() >= 1u);
+    BOOST_TEST(r.handovers[0].completed);
+}
+
+/// To the second MME and back: both handovers complete with agreeing keys; KeNB never changes.
+BOOST_AUTO_TEST_CASE(to_the_other_mme_and_back)
+{
+    ScenarioConfig c;
+    c.twoMmes = true;
+    c.handoverTimes = {1.0, 1.5};
+    c.simTime = 2.5;
+    ScenarioResult r = RunScenario(c);
+    CheckInterMme(r, 2, true);
+    BOOST_REQUIRE(r.handovers.size() == 2u);
+    BOOST_TEST(Fp(r.handovers[0].ueKeys, "KeNB") == Fp(r.handovers[1].ueKeys, "KeNB"));
+}
+
+/// Without KeNB in HANDOVER REQUIRED the source MME forwards the KeNB it holds: same keys.
+BOOST_AUTO_TEST_CASE(kenb_from_the_source_mme)
+{
+    ScenarioConfig c;
+    c.twoMmes = true;
+    ScenarioResult with = RunScenario(c);
+    c.kenbInHandoverRequired = false;
+    ScenarioResult without = RunScenario(c);
+    CheckInterMme(without, 1, true);
+    BOOST_REQUIRE(with.handovers.size() == 1u);
+    BOOST_REQUIRE(without.handovers.size() == 1u);
+    for (const char* k : KEY_NAMES)
+    {
+        BOOST_TEST(Fp(with.handovers[0].ueKeys, k) == Fp(without.handovers[0].ueKeys, k));
+    }
+}
+
+/// The NAS container: its 7 octets (TS 24.501 9.11.2.6 layout), and a COUNT the UE has passed
+/// cannot verify: SQN wraps to the next 256 COUNTs, where the MAC differs.
+BOOST_AUTO_TEST_CASE(nas_container_layout_and_replay)
+{
+    using namespace ns3::ltesec;
+    NasTransparentContainer c;
+    c.eea = Eea::EEA2;
+    c.eia = Eia::EIA1;
+    c.ksi = 3;
+    c.nasMac = 0x01020304;
+    c.sqn = 0x2a;
+    BOOST_TEST(c.Encode() == (std::vector<uint8_t>{1, 2, 3, 4, 0x21, 3, 0x2a}),
+               boost::test_tools::per_element());
+    NasTransparentContainer back;
+    std::string error;
+    BOOST_TEST(back.Decode(c.Encode(), error));
+    BOOST_TEST(back.Encode() == c.Encode(), boost::test_tools::per_element());
+    BOOST_TEST(!back.Decode(std::vector<uint8_t>(6), error));
+    BOOST_TEST(!back.Decode(std::vector<uint8_t>{0, 0, 0, 0, 0x71, 0, 0}, error)); // EEA7
+
+    BOOST_TEST(EstimateDlNasCount(0, 0) == 0u);
+    BOOST_TEST(EstimateDlNasCount(1, 0) == 256u);
+    BOOST_TEST(EstimateDlNasCount(255, 255) == 255u);
+    BOOST_TEST(EstimateDlNasCount(256, 1) == 257u);
+    BOOST_TEST(EstimateDlNasCount(300, 0x2d) == 0x12du);
+    BOOST_TEST(EstimateDlNasCount(300, 0x2b) == 0x22bu); // 0x12b was passed: the next wrap
+
+    Kasme kasme = Kasme::FromHex(std::string(64, '5'), "kasme");
+    c.eia = Eia::EIA2;
+    c.Protect(kasme, 7);
+    BOOST_TEST(+c.sqn == 7);
+    BOOST_TEST(c.Verify(kasme, 7));
+    BOOST_TEST(!c.Verify(kasme, EstimateDlNasCount(8, c.sqn))); // replayed: 263 is not 7
+    BOOST_TEST(!c.Verify(Kasme::FromHex(std::string(64, '6'), "kasme"), 7));
+    NasTransparentContainer other = c;
+    other.eia = Eia::EIA1; // a changed algorithm octet fails the MAC
+    BOOST_TEST(!other.Verify(kasme, 7));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
