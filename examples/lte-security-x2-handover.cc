@@ -8,6 +8,8 @@
  *
  *   lte-security-x2-handover --numEnbs=3 --numUes=2 --speed=20 --simTime=30 --security=1
  */
+#include "lte-sec-example-common.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -274,24 +276,8 @@ main(int argc, char* argv[])
                                              TimeValue(MilliSeconds(timeToTriggerMs)));
 
     // remote host behind the PGW
-    Ptr<Node> pgw = epcHelper->GetPgwNode();
-    NodeContainer remoteHostContainer;
-    remoteHostContainer.Create(1);
-    Ptr<Node> remoteHost = remoteHostContainer.Get(0);
-    InternetStackHelper internet;
-    internet.Install(remoteHostContainer);
-    PointToPointHelper p2ph;
-    p2ph.SetDeviceAttribute("DataRate", DataRateValue(DataRate("100Gb/s")));
-    p2ph.SetChannelAttribute("Delay", TimeValue(MilliSeconds(10)));
-    NetDeviceContainer internetDevices = p2ph.Install(pgw, remoteHost);
-    Ipv4AddressHelper ipv4h;
-    ipv4h.SetBase("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer internetIpIfaces = ipv4h.Assign(internetDevices);
-    Ipv4Address remoteHostAddr = internetIpIfaces.GetAddress(1);
-    Ipv4StaticRoutingHelper ipv4RoutingHelper;
-    Ptr<Ipv4StaticRouting> remoteHostStaticRouting =
-        ipv4RoutingHelper.GetStaticRouting(remoteHost->GetObject<Ipv4>());
-    remoteHostStaticRouting->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+    Ipv4Address remoteHostAddr;
+    Ptr<Node> remoteHost = AddRemoteHost(epcHelper, remoteHostAddr);
 
     // eNBs in a row, UEs starting near the first one, driving along the row
     NodeContainer enbNodes;
@@ -320,14 +306,7 @@ main(int argc, char* argv[])
 
     NetDeviceContainer enbDevs = lteHelper->InstallEnbDevice(enbNodes);
     NetDeviceContainer ueDevs = lteHelper->InstallUeDevice(ueNodes);
-    internet.Install(ueNodes);
-    Ipv4InterfaceContainer ueIpIfaces = epcHelper->AssignUeIpv4Address(ueDevs);
-    for (uint32_t u = 0; u < ueNodes.GetN(); ++u)
-    {
-        Ptr<Ipv4StaticRouting> r =
-            ipv4RoutingHelper.GetStaticRouting(ueNodes.Get(u)->GetObject<Ipv4>());
-        r->SetDefaultRoute(epcHelper->GetUeDefaultGatewayAddress(), 1);
-    }
+    InstallUdpTraffic(epcHelper, ueNodes, ueDevs, remoteHost, remoteHostAddr);
 
     Ptr<LteSecurityHelper> securityHelper;
     if (security)
@@ -353,28 +332,6 @@ main(int argc, char* argv[])
     {
         lteHelper->Attach(ueDevs.Get(u), enbDevs.Get(0));
     }
-
-    // downlink and uplink UDP for every UE
-    uint16_t dlPort = 10000;
-    uint16_t ulPort = 20000;
-    ApplicationContainer clientApps;
-    ApplicationContainer serverApps;
-    for (uint32_t u = 0; u < ueNodes.GetN(); ++u)
-    {
-        ++ulPort;
-        PacketSinkHelper dlSink("ns3::UdpSocketFactory",
-                                InetSocketAddress(Ipv4Address::GetAny(), dlPort));
-        serverApps.Add(dlSink.Install(ueNodes.Get(u)));
-        PacketSinkHelper ulSink("ns3::UdpSocketFactory",
-                                InetSocketAddress(Ipv4Address::GetAny(), ulPort));
-        serverApps.Add(ulSink.Install(remoteHost));
-        UdpClientHelper dlClient(ueIpIfaces.GetAddress(u), dlPort);
-        clientApps.Add(dlClient.Install(remoteHost));
-        UdpClientHelper ulClient(remoteHostAddr, ulPort);
-        clientApps.Add(ulClient.Install(ueNodes.Get(u)));
-    }
-    serverApps.Start(MilliSeconds(50));
-    clientApps.Start(MilliSeconds(100));
 
     lteHelper->AddX2Interface(enbNodes);
 

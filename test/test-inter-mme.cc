@@ -2,11 +2,16 @@
 // context travel source eNB -> source MME -> target MME -> target eNB as GTPv2-C and S1AP bytes on
 // real links; the target refreshes the AS keys from KeNB and its C-RNTI.
 #include "handover-checks.h"
+#include "tshark.h"
 
 #include "ns3/lte-sec-wire.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace ltesec_test;
@@ -224,6 +229,70 @@ BOOST_AUTO_TEST_CASE(nas_container_layout_and_replay)
     NasTransparentContainer other = c;
     other.eia = Eia::EIA1; // a changed algorithm octet fails the MAC
     BOOST_TEST(!other.Verify(kasme, 7));
+}
+
+/// The example with two MME pool areas: its pcaps of the S1-MME and S10 links decode in
+/// Wireshark without a malformed packet (S1AP re-framed as SCTP: Wireshark 4.0 has no S1AP on UDP;
+/// the RRC containers hold ns-3's own RRC encoding, so S1AP containers are not dissected), and its
+/// CSV has inter-MME handovers with agreeing AS and NAS keys.
+BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveTshark))
+{
+    char dir[] = "/tmp/lte-sec-pools-XXXXXX";
+    BOOST_REQUIRE(::mkdtemp(dir));
+    std::string d(dir);
+    std::string cmd = "cd " + d + " && " + std::string(LTESEC_BIN_DIR) +
+                      "/lte-security-mme-pools --numUes=1 --pcap=1 --quiet=1 >out.txt 2>&1 && "
+                      "cat s1mme-*.pcap >/dev/null && for f in s1mme-*.pcap; do tshark -r $f -T "
+                      "fields -e udp.payload 2>/dev/null; done > s1ap.hex && tshark -r s10-*.pcap "
+                      "-o s1ap.dissect_container:FALSE -V > s10.txt 2>&1";
+    BOOST_REQUIRE(std::system(cmd.c_str()) == 0);
+    auto read = [&d](const std::string& name) {
+        std::ifstream in(d + "/" + name);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    };
+    std::string s10 = read("s10.txt");
+    BOOST_TEST(s10.find("Malformed") == std::string::npos);
+    for (const char* name : {"Forward Relocation Request",
+                             "Forward Relocation Response",
+                             "Forward Relocation Complete Notification",
+                             "Forward Relocation Complete Acknowledge"})
+    {
+        BOOST_TEST(s10.find(name) != std::string::npos, name);
+    }
+    std::vector<std::vector<uint8_t>> pdus;
+    std::istringstream hex(read("s1ap.hex"));
+    std::string line;
+    while (std::getline(hex, line))
+    {
+        std::vector<uint8_t> pdu;
+        for (std::size_t i = 0; i + 1 < line.size(); i += 2)
+        {
+            pdu.push_back(static_cast<uint8_t>(std::stoi(line.substr(i, 2), nullptr, 16)));
+        }
+        if (!pdu.empty())
+        {
+            pdus.push_back(pdu);
+        }
+    }
+    BOOST_TEST(pdus.size() > 10u);
+    std::string s1ap = Tshark(pdus, "-S 36412,36412,18", "-o s1ap.dissect_container:FALSE");
+    BOOST_TEST(s1ap.find("Malformed") == std::string::npos);
+    for (const char* name : {"HandoverRequired",
+                             "HandoverRequest",
+                             "HandoverCommand",
+                             "HandoverNotify",
+                             "UEContextReleaseCommand",
+                             "PathSwitchRequest"})
+    {
+        BOOST_TEST(s1ap.find(name) != std::string::npos, name);
+    }
+    std::string csv = read("lte-security-mme-pools.csv");
+    BOOST_TEST(csv.find("S1 inter-MME,2,3,0,1,completed,agree,eea2/eia2 agree") !=
+                   std::string::npos,
+               csv);
+    std::system(("rm -rf " + d).c_str());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

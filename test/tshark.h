@@ -20,10 +20,13 @@ namespace ltesec_test
 /**
  * Writes \p messages as one packet each, framed by text2pcap with \p framing (e.g. "-u 2123,2123"
  * for UDP, "-S 36412,36412,18" for SCTP with a payload protocol identifier), and runs tshark on
- * the pcap. \return tshark's verbose output (its failure is a test error).
+ * the pcap, with tshark \p options. \return tshark's verbose output (its failure is a test
+ * error).
  */
 inline std::string
-Tshark(const std::vector<std::vector<uint8_t>>& messages, const std::string& framing)
+Tshark(const std::vector<std::vector<uint8_t>>& messages,
+       const std::string& framing,
+       const std::string& options = "")
 {
     std::string base = "tshark-test-" + std::to_string(::getpid());
     {
@@ -46,8 +49,8 @@ Tshark(const std::vector<std::vector<uint8_t>>& messages, const std::string& fra
         }
     }
     std::string cmd = "text2pcap -q " + framing + " " + base + ".txt " + base +
-                      ".pcap >/dev/null 2>&1 && tshark -r " + base + ".pcap -V > " + base +
-                      ".out 2>&1";
+                      ".pcap >/dev/null 2>&1 && tshark -r " + base + ".pcap " + options + " -V > " +
+                      base + ".out 2>&1";
     int status = std::system(cmd.c_str());
     std::ifstream in(base + ".out");
     std::stringstream out;

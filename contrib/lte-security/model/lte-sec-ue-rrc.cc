@@ -352,6 +352,12 @@ LteSecUeRrc::GetNasContext() const
     return m_ctx.nas;
 }
 
+uint64_t
+LteSecUeRrc::GetImsi() const
+{
+    return m_ctx.imsi;
+}
+
 bool
 LteSecUeRrc::RecvSecurityModeCommand(uint16_t rnti,
                                      const LteRrcSap::RrcConnectionReconfiguration& msg)

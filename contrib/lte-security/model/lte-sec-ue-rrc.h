@@ -106,6 +106,9 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     /// handover command set them, the next downlink NAS COUNT it accepts)
     const ltesec::NasSecurityContext& GetNasContext() const;
 
+    /// \return the UE's IMSI (0 before Setup())
+    uint64_t GetImsi() const;
+
     /// TracedCallback signature of NasSecurityChanged: IMSI, "eea2/eia2", the downlink NAS COUNT
     typedef void (*NasSecurityChangedTracedCallback)(uint64_t imsi,
                                                      const std::string& algorithms,
