@@ -250,6 +250,12 @@ S1mmeTx(Ptr<const Packet> p)
     {
         g_result->s1apLinkBytes += q->GetSize();
     }
+    uint8_t header[2] = {0, 0};
+    if (udp.GetDestinationPort() == 2123 && q->CopyData(header, 2) == 2 && header[1] >= 133 &&
+        header[1] <= 136)
+    {
+        g_result->s10LinkBytes += q->GetSize(); // Forward Relocation messages: S10
+    }
 }
 
 void
@@ -300,6 +306,37 @@ Fp(const std::map<std::string, std::string>& keys, const std::string& prefix)
         }
     }
     return "missing " + prefix;
+}
+
+/// Sends bytes that are no S1AP or S10 message (and one for an unknown UE) to every S1-MME and
+/// S10 socket of an MME node, from the node itself.
+void
+InjectGarbage(Ptr<Node> mme)
+{
+    Ptr<Socket> socket = Socket::CreateSocket(mme, UdpSocketFactory::GetTypeId());
+    socket->Bind();
+    EpcS1apMessage unknown;
+    unknown.type = EpcS1apMessage::HANDOVER_NOTIFY;
+    unknown.mmeUeS1apId = 999;
+    std::vector<uint8_t> valid = unknown.Encode();
+    std::vector<std::vector<uint8_t>> payloads{{0x00},
+                                               {0x48, 0x85, 0x00, 0x40, 0xff},
+                                               {0x00, 0x0c, 0x40, 0x7f, 0x01, 0x02, 0x03},
+                                               valid};
+    Ptr<Ipv4> ipv4 = mme->GetObject<Ipv4>();
+    for (uint32_t i = 1; i < ipv4->GetNInterfaces(); ++i)
+    {
+        Ipv4Address a = ipv4->GetAddress(i, 0).GetLocal();
+        uint8_t net = static_cast<uint8_t>(a.Get() >> 24);
+        uint16_t port = net == 15 ? 36412 : net == 16 ? 2123 : 0; // S1-MME and S10 links
+        for (const auto& p : payloads)
+        {
+            if (port)
+            {
+                socket->SendTo(Create<Packet>(p.data(), p.size()), 0, InetSocketAddress(a, port));
+            }
+        }
+    }
 }
 
 ScenarioResult
@@ -370,6 +407,12 @@ RunScenario(const ScenarioConfig& c)
         epc->SetMmeForEnb(enbs.Get(1), 1); // two pool areas: the second eNB is MME 1's
     }
     NetDeviceContainer enbDevs = lte->InstallEnbDevice(enbs);
+    if (c.targetRefuses)
+    {
+        DynamicCast<LteEnbNetDevice>(enbDevs.Get(enbDevs.GetN() - 1))
+            ->GetRrc()
+            ->SetAttribute("AdmitHandoverRequest", BooleanValue(false));
+    }
     NetDeviceContainer ueDevs = lte->InstallUeDevice(ues);
     // fixed random streams: the same configuration gives the same run, also within one process
     lte->AssignStreams(enbDevs, 1000);
@@ -583,6 +626,12 @@ RunScenario(const ScenarioConfig& c)
             ->TraceConnectWithoutContext("MacTx", MakeCallback(&X2Tx));
     }
 
+    for (uint32_t i = 0; c.injectGarbage && i < epc->GetNMmes(); ++i)
+    {
+        Simulator::Schedule(Seconds(c.handoverTimes[0]) + MicroSeconds(500),
+                            &InjectGarbage,
+                            epc->GetMmeNode(i));
+    }
     Simulator::Stop(Seconds(c.simTime));
     Simulator::Run();
     for (uint16_t u = 0; u < c.numUes; ++u)

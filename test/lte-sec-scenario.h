@@ -36,6 +36,9 @@ struct ScenarioConfig
     bool forceS1Handover{false};    ///< hand over by S1 even where X2 exists
     bool kenbInHandoverRequired{true}; ///< S1: the source adds KeNB to HANDOVER REQUIRED
     bool twoMmes{false}; ///< the second eNB in the pool area of a second MME (no X2 across)
+    /// garbage sent to the MMEs' S1-MME and S10 ports during the handover (from an eNB's node)
+    bool injectGarbage{false};
+    bool targetRefuses{false}; ///< the second eNB admits no handover (AdmitHandoverRequest)
     std::string mmeNasEia[2]{"eia2,eia1,eia3", "eia2,eia1,eia3"}; ///< NasEiaPriority per MME
     bool tamperNasMac[2]{false, false};                           ///< TamperNasMac per MME
     bool replayDlNasCount[2]{false, false};                       ///< ReplayDlNasCount per MME
@@ -77,6 +80,7 @@ struct ScenarioResult
     /// S1AP messages sent (eNBs and MME, S1apTx traces): (name, S1AP-PDU bytes), in order
     std::vector<std::pair<std::string, uint32_t>> s1apMessages;
     uint64_t s1apLinkBytes{0}; ///< UDP payload on port 36412 seen on the point-to-point links
+    uint64_t s10LinkBytes{0};  ///< GTPv2-C Forward Relocation messages seen on the links
     uint32_t s1apMalformed{0}; ///< S1apMalformed at any eNB or MME
     /// S10 messages sent between the MMEs (S10Tx traces): (name, bytes), in order
     std::vector<std::pair<std::string, uint32_t>> s10Messages;

@@ -6,6 +6,7 @@
 
 #include "ns3/lte-sec-wire.h"
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -139,6 +140,13 @@ BOOST_AUTO_TEST_CASE(wrong_nas_mac_is_rejected)
     BOOST_TEST(r.commandsRejected == 1u);
     BOOST_TEST(r.nasChanges.empty());
     BOOST_TEST(r.ueDlNasCount == 0u);
+    // the source's leaving timer cancels the handover at the source MME
+    std::vector<std::string> names = Names(r.s1apMessages);
+    auto count = [&names](const std::string& n) {
+        return std::count(names.begin(), names.end(), n);
+    };
+    BOOST_TEST(count("HANDOVER CANCEL") == 1);
+    BOOST_TEST(count("HANDOVER CANCEL ACKNOWLEDGE") == 1);
     for (const auto& h : r.handovers)
     {
         BOOST_TEST(!h.completed);
@@ -160,6 +168,28 @@ BOOST_AUTO_TEST_CASE(replayed_downlink_nas_count_is_rejected)
     BOOST_TEST(r.commandsRejected == 1u);
     BOOST_REQUIRE(r.handovers.size() >= 1u);
     BOOST_TEST(r.handovers[0].completed);
+}
+
+/// Bytes that are no S1AP or S10 message, and a message for an unknown UE, reach both MMEs during
+/// the handover: each is dropped and traced, the handover completes. The S10 bytes the traces
+/// count are those on the S10 link.
+BOOST_AUTO_TEST_CASE(malformed_messages_are_dropped_and_traced)
+{
+    ScenarioConfig c;
+    c.twoMmes = true;
+    c.injectGarbage = true;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.handovers.size() == 1u);
+    BOOST_TEST(r.handovers[0].completed);
+    BOOST_TEST(r.s1apMalformed == 2u * 4u); // 4 to each MME's S1-MME socket
+    BOOST_TEST(r.s10Malformed == 2u * 4u);  // and to each S10 socket (S1AP is no GTPv2-C)
+    uint64_t traced = 0;
+    for (const auto& m : r.s10Messages)
+    {
+        traced += m.second;
+    }
+    BOOST_TEST(traced > 0u);
+    BOOST_TEST(r.s10LinkBytes == traced);
 }
 
 /// To the second MME and back: both handovers complete with agreeing keys; KeNB never changes.
@@ -288,10 +318,13 @@ BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveT
     {
         BOOST_TEST(s1ap.find(name) != std::string::npos, name);
     }
+    // X2 in the first area, S1 to the second MME, X2 in the second area: all with agreeing keys
     std::string csv = read("lte-security-mme-pools.csv");
+    BOOST_TEST(csv.find("X2,1,2,0,0,completed,agree,-") != std::string::npos, csv);
     BOOST_TEST(csv.find("S1 inter-MME,2,3,0,1,completed,agree,eea2/eia2 agree") !=
                    std::string::npos,
                csv);
+    BOOST_TEST(csv.find("X2,3,4,1,1,completed,agree,-") != std::string::npos, csv);
     std::system(("rm -rf " + d).c_str());
 }
 

@@ -179,4 +179,41 @@ BOOST_AUTO_TEST_CASE(traced_bytes_are_the_bytes_on_the_links)
     BOOST_TEST(r.s1apLinkBytes == traced);
 }
 
+/// A target that admits no handover answers HANDOVER FAILURE; the MME tells the source with
+/// HANDOVER PREPARATION FAILURE (within one MME, and from another MME after a Forward Relocation
+/// Response that refuses): the UE stays, protected, in its cell.
+BOOST_AUTO_TEST_CASE(preparation_failure_reaches_the_source)
+{
+    for (bool twoMmes : {false, true})
+    {
+        BOOST_TEST_CONTEXT((twoMmes ? "inter-MME" : "intra-MME"))
+        {
+            ScenarioConfig c;
+            c.noX2 = true;
+            c.twoMmes = twoMmes;
+            c.targetRefuses = true;
+            ScenarioResult r = RunScenario(c);
+            BOOST_TEST(r.handovers.empty());
+            BOOST_TEST(r.integrityFailures == 0u);
+            std::vector<std::string> expected{"INITIAL UE MESSAGE",
+                                              "INITIAL CONTEXT SETUP REQUEST",
+                                              "INITIAL CONTEXT SETUP RESPONSE",
+                                              "HANDOVER REQUIRED",
+                                              "HANDOVER REQUEST",
+                                              "HANDOVER FAILURE",
+                                              "HANDOVER PREPARATION FAILURE"};
+            BOOST_TEST(Names(r.s1apMessages) == expected, boost::test_tools::per_element());
+            if (twoMmes)
+            {
+                BOOST_TEST(Names(r.s10Messages) ==
+                               (std::vector<std::string>{"Forward Relocation Request",
+                                                         "Forward Relocation Response"}),
+                           boost::test_tools::per_element());
+            }
+            BOOST_TEST(r.dlRxBytes > 30000u);
+            BOOST_TEST(r.ulRxBytes > 30000u);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

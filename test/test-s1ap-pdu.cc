@@ -241,6 +241,27 @@ BOOST_AUTO_TEST_CASE(security_ies)
     BOOST_TEST(back.securityContext.size() == 33u);
     BOOST_TEST(Msg::Decode(ics, back, error), error);
     BOOST_TEST(back.securityKey.size() == 32u);
+
+    // NAS Security Parameters to E-UTRAN (id 136, reject): the last IE of HANDOVER REQUEST
+    Msg nas = Sample(Msg::HANDOVER_REQUEST);
+    const Bytes container{1, 2, 3, 4, 0x22, 3, 9};
+    nas.nasSecurityParameters.assign(container.begin(), container.end());
+    Bytes withNas = nas.Encode();
+    BOOST_TEST(Hex(Bytes(withNas.end() - 12, withNas.end())) == "0088000807" + Hex(container));
+    BOOST_TEST(withNas.size() - ho.size() == 12u);
+    BOOST_TEST(Msg::Decode(withNas, back, error), error);
+    BOOST_TEST(Hex(Bytes(back.nasSecurityParameters.begin(), back.nasSecurityParameters.end())) ==
+               Hex(container));
+
+    // what GetSecurityIeBytes() counts is what the IEs take
+    BOOST_TEST(nas.GetSecurityIeBytes() == 9u + 37u + 12u);
+    BOOST_TEST(Sample(Msg::HANDOVER_REQUEST).GetSecurityIeBytes() == 9u + 37u);
+    BOOST_TEST(Sample(Msg::INITIAL_CONTEXT_SETUP_REQUEST).GetSecurityIeBytes() == 9u + 36u);
+    BOOST_TEST(Sample(Msg::PATH_SWITCH_REQUEST).GetSecurityIeBytes() == 9u);
+    BOOST_TEST(Sample(Msg::PATH_SWITCH_REQUEST_ACKNOWLEDGE).GetSecurityIeBytes() == 37u + 9u);
+    BOOST_TEST(Sample(Msg::HANDOVER_REQUIRED).GetSecurityIeBytes() == 37u);
+    BOOST_TEST(required.GetSecurityIeBytes() == 0u); // its Security Context left out
+    BOOST_TEST(Sample(Msg::HANDOVER_NOTIFY).GetSecurityIeBytes() == 0u);
 }
 
 /// Sizes with one E-RAB and 100-byte RRC containers (a regression check of the encoding)
@@ -441,7 +462,8 @@ BOOST_AUTO_TEST_CASE(impossible_values)
 }
 
 /// Wireshark's S1AP dissector decodes every message type, with the values written, and no error
-BOOST_AUTO_TEST_CASE(tshark_decodes_every_message, *boost::unit_test::precondition(ltesec_test::HaveTshark))
+BOOST_AUTO_TEST_CASE(tshark_decodes_every_message,
+                     *boost::unit_test::precondition(ltesec_test::HaveTshark))
 {
     static const char* const names[TYPES] = {
         "InitialUEMessage",
