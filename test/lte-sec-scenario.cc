@@ -359,6 +359,8 @@ RunScenario(const ScenarioConfig& c)
     epc->SetAttribute("S1apLink", BooleanValue(c.s1apLink));
     lte->SetEpcHelper(epc);
     Config::SetDefault("ns3::LteEnbRrc::ForceS1Handover", BooleanValue(c.forceS1Handover));
+    Config::SetDefault("ns3::LteEnbRrc::HandoverJoiningTimeoutDuration",
+                       TimeValue(MilliSeconds(c.joiningTimeoutMs ? c.joiningTimeoutMs : 200)));
     lte->SetSchedulerType("ns3::RrFfMacScheduler");
     lte->SetHandoverAlgorithmType("ns3::NoOpHandoverAlgorithm");
 
@@ -441,7 +443,9 @@ RunScenario(const ScenarioConfig& c)
         {
             if (Ptr<LteSecEnbRrc> e = enbDevs.Get(i)->GetObject<LteSecEnbRrc>())
             {
-                e->SetAttribute("AllowNullIntegrity", BooleanValue(c.allowNullIntegrity));
+                e->SetAttribute(
+                    "AllowNullIntegrity",
+                    BooleanValue(c.allowNullIntegrity || (i == 1 && c.targetAllowsNullIntegrity)));
                 e->SetAttribute("EeaPriority", StringValue(c.eeaPriority[i]));
                 e->SetAttribute("EiaPriority", StringValue(c.eiaPriority[i]));
                 e->SetAttribute("RefreshNonce", BooleanValue(c.refreshNonce));

@@ -22,18 +22,20 @@ struct ScenarioConfig
     std::string eiaPriority[2]{"eia2,eia1,eia3", "eia2,eia1,eia3"};
     std::string ueEea{"eea0,eea1,eea2,eea3"};
     std::string ueEia{"eia0,eia1,eia2,eia3"};
-    bool tamperTarget{false};       ///< the second eNB corrupts every KeNB it receives
-    bool kasmeMismatch{false};      ///< the MME holds another KASME for IMSI 1 than the UE
-    bool onlyTargetSecure{false};   ///< the module only on the second eNB (not on the UEs)
-    bool refreshNonce{false};       ///< targets add a random number to the key refresh
-    bool traffic{true};             ///< UDP downlink and uplink for every UE
-    bool allowNullIntegrity{false}; ///< eNBs and UEs accept EIA0
-    std::string bidDownEea;         ///< the first eNB forwards these EEAs as the UE's capabilities
-    bool twoCellEnb{false};         ///< one eNB with two cells (carrier aggregation), intra-eNB HO
-    bool dedicatedBearer{false};    ///< a second (dedicated) bearer per UE, released at 0.8 s
-    bool noX2{false};               ///< no X2 interface between the two eNBs
-    bool s1apLink{true};            ///< S1-AP on a link (S1 handover where X2 is missing)
-    bool forceS1Handover{false};    ///< hand over by S1 even where X2 exists
+    bool tamperTarget{false};              ///< the second eNB corrupts every KeNB it receives
+    bool kasmeMismatch{false};             ///< the MME holds another KASME for IMSI 1 than the UE
+    bool onlyTargetSecure{false};          ///< the module only on the second eNB (not on the UEs)
+    bool refreshNonce{false};              ///< targets add a random number to the key refresh
+    bool traffic{true};                    ///< UDP downlink and uplink for every UE
+    bool allowNullIntegrity{false};        ///< eNBs and UEs accept EIA0
+    bool targetAllowsNullIntegrity{false}; ///< the second eNB may select EIA0 (the UEs not)
+    uint32_t joiningTimeoutMs{0}; ///< LteEnbRrc::HandoverJoiningTimeoutDuration (0: ns-3's)
+    std::string bidDownEea;       ///< the first eNB forwards these EEAs as the UE's capabilities
+    bool twoCellEnb{false};       ///< one eNB with two cells (carrier aggregation), intra-eNB HO
+    bool dedicatedBearer{false};  ///< a second (dedicated) bearer per UE, released at 0.8 s
+    bool noX2{false};             ///< no X2 interface between the two eNBs
+    bool s1apLink{true};          ///< S1-AP on a link (S1 handover where X2 is missing)
+    bool forceS1Handover{false};  ///< hand over by S1 even where X2 exists
     bool kenbInHandoverRequired{true}; ///< S1: the source adds KeNB to HANDOVER REQUIRED
     bool twoMmes{false}; ///< the second eNB in the pool area of a second MME (no X2 across)
     /// garbage sent to the MMEs' S1-MME and S10 ports during the handover (from an eNB's node)

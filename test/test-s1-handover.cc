@@ -3,6 +3,7 @@
 // simulations (real PHY, MAC, RLC, S1-MME links).
 #include "handover-checks.h"
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <numeric>
 #include <string>
@@ -214,6 +215,39 @@ BOOST_AUTO_TEST_CASE(preparation_failure_reaches_the_source)
             BOOST_TEST(r.ulRxBytes > 30000u);
         }
     }
+}
+
+/// A UE that discards the handover command (the target chose EIA0, which the UE refuses) stays;
+/// the source's leaving timer (ending first) sends HANDOVER CANCEL, and the MME releases the
+/// context prepared at the target (UE CONTEXT RELEASE COMMAND, cause handover-cancelled) and
+/// acknowledges.
+BOOST_AUTO_TEST_CASE(cancel_releases_the_target)
+{
+    ScenarioConfig c;
+    c.noX2 = true;
+    c.targetAllowsNullIntegrity = true;
+    c.eiaPriority[1] = "eia0";
+    c.joiningTimeoutMs = 1000; // the source's leaving timer (500 ms) first
+    c.simTime = 2.5;
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.commandsRejected == 1u);
+    // the handover's preparation, then the cancel and the release of the target (in this order;
+    // ns-3 releases the UE's bearers at the source, and at the target, in between)
+    std::vector<std::string> expected(S1_HANDOVER.begin(), S1_HANDOVER.begin() + 4);
+    expected.insert(expected.end(),
+                    {"HANDOVER CANCEL",
+                     "UE CONTEXT RELEASE COMMAND",
+                     "HANDOVER CANCEL ACKNOWLEDGE",
+                     "UE CONTEXT RELEASE COMPLETE"});
+    std::vector<std::string> names = Names(r.s1apMessages);
+    auto next = names.begin();
+    for (const std::string& e : expected)
+    {
+        next = std::find(next, names.end(), e);
+        BOOST_TEST_REQUIRE((next != names.end()), e << " missing or out of order");
+        ++next;
+    }
+    BOOST_TEST(r.s1apMalformed == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
