@@ -225,6 +225,8 @@ BOOST_AUTO_TEST_CASE(bad_attribute_values_fail_naming_the_attribute)
              {"--numEnbs=2 --numUes=1 --ns3::LteSecEnbRrc::TamperReceivedKenb=1 "
               "--eeaPriority=eea0 --eiaPriority=eia0",
               "AllowNullIntegrity"},
+             // a time to trigger TS 36.331 cannot signal (patch 0011; ns-3.37 sent 5120 ms)
+             {"--timeToTrigger=300", "TimeToTrigger 300 ms is not a value of TS 36.331"},
          })
     {
         BOOST_TEST_CONTEXT(c.args)
