@@ -328,4 +328,39 @@ BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveT
     std::system(("rm -rf " + d).c_str());
 }
 
+/// Security must not change the radio behaviour beyond its bytes: the two-pool example makes the
+/// same handovers (times, UEs, types, cells, MMEs, outcomes) with security off and on.
+BOOST_AUTO_TEST_CASE(same_handovers_with_security_off_and_on)
+{
+    char dir[] = "/tmp/lte-sec-onoff-XXXXXX";
+    BOOST_REQUIRE(::mkdtemp(dir));
+    std::string d(dir);
+    std::string exe = std::string(LTESEC_BIN_DIR) + "/lte-security-mme-pools --quiet=1 ";
+    BOOST_REQUIRE(
+        std::system(("cd " + d + " && " + exe + "--security=0 --csv=off.csv >/dev/null && " + exe +
+                     "--security=1 --csv=on.csv >/dev/null")
+                        .c_str()) == 0);
+    auto columns = [&d](const std::string& name) {
+        std::ifstream in(d + "/" + name);
+        std::vector<std::string> rows;
+        std::string line;
+        while (std::getline(in, line))
+        {
+            // start_s, imsi, type, cells, MMEs, outcome: the first 8 columns
+            std::size_t pos = 0;
+            for (int i = 0; i < 8 && pos != std::string::npos; ++i)
+            {
+                pos = line.find(',', pos + 1);
+            }
+            rows.push_back(line.substr(0, pos));
+        }
+        return rows;
+    };
+    std::vector<std::string> off = columns("off.csv");
+    std::vector<std::string> on = columns("on.csv");
+    BOOST_TEST(off.size() > 5u); // the header and handovers of every type
+    BOOST_TEST(off == on, boost::test_tools::per_element());
+    std::system(("rm -rf " + d).c_str());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
