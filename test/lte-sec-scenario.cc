@@ -339,6 +339,34 @@ InjectGarbage(Ptr<Node> mme)
     }
 }
 
+/// Sends an eNB, on its own S1-MME address, a HANDOVER REQUEST with an E-RAB of a QCI that ns-3
+/// does not model (it would stop ns-3's bearer code): the eNB must drop it.
+void
+InjectUnknownQci(Ptr<Node> enb)
+{
+    Ptr<Socket> socket = Socket::CreateSocket(enb, UdpSocketFactory::GetTypeId());
+    socket->Bind();
+    EpcS1apMessage request;
+    request.type = EpcS1apMessage::HANDOVER_REQUEST;
+    request.mmeUeS1apId = 1;
+    request.cellId = 1;
+    request.targetCellId = 2;
+    EpcS1apMessage::Erab erab;
+    erab.erabId = 1;
+    erab.qci = 200;
+    request.erabs.push_back(erab);
+    std::vector<uint8_t> pdu = request.Encode();
+    Ptr<Ipv4> ipv4 = enb->GetObject<Ipv4>();
+    for (uint32_t i = 1; i < ipv4->GetNInterfaces(); ++i)
+    {
+        Ipv4Address a = ipv4->GetAddress(i, 0).GetLocal();
+        if ((a.Get() >> 24) == 15) // the S1-MME link
+        {
+            socket->SendTo(Create<Packet>(pdu.data(), pdu.size()), 0, InetSocketAddress(a, 36412));
+        }
+    }
+}
+
 ScenarioResult
 RunScenario(const ScenarioConfig& c)
 {
@@ -630,6 +658,12 @@ RunScenario(const ScenarioConfig& c)
             ->TraceConnectWithoutContext("MacTx", MakeCallback(&X2Tx));
     }
 
+    for (uint32_t i = 0; c.injectGarbage && i < enbs.GetN(); ++i)
+    {
+        Simulator::Schedule(Seconds(c.handoverTimes[0]) + MicroSeconds(500),
+                            &InjectUnknownQci,
+                            enbs.Get(i));
+    }
     for (uint32_t i = 0; c.injectGarbage && i < epc->GetNMmes(); ++i)
     {
         Simulator::Schedule(Seconds(c.handoverTimes[0]) + MicroSeconds(500),
