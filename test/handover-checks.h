@@ -12,6 +12,21 @@
 namespace ltesec_test
 {
 
+/// The S1AP messages of an attach: the eNB's, the MME's answer, the eNB's response
+const std::vector<std::string> ATTACH_S1AP{"INITIAL UE MESSAGE",
+                                           "INITIAL CONTEXT SETUP REQUEST",
+                                           "INITIAL CONTEXT SETUP RESPONSE"};
+
+/// The S1AP messages of one S1 handover, within an MME or across two, in the order they are sent
+/// (the RLC UM bearers of the scenarios have no PDCP status to transfer: no STATUS TRANSFER)
+const std::vector<std::string> S1_HANDOVER{"HANDOVER REQUIRED",
+                                           "HANDOVER REQUEST",
+                                           "HANDOVER REQUEST ACKNOWLEDGE",
+                                           "HANDOVER COMMAND",
+                                           "HANDOVER NOTIFY",
+                                           "UE CONTEXT RELEASE COMMAND",
+                                           "UE CONTEXT RELEASE COMPLETE"};
+
 /// \return the names of the messages, in order
 inline std::vector<std::string>
 Names(const std::vector<std::pair<std::string, uint32_t>>& messages)

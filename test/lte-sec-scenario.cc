@@ -3,6 +3,7 @@
 #include "ns3/applications-module.h"
 #include "ns3/config-store-module.h"
 #include "ns3/core-module.h"
+#include "ns3/epc-gtpc-header.h"
 #include "ns3/epc-s10-message.h"
 #include "ns3/epc-s1ap-pdu.h"
 #include "ns3/epc-x2-header.h"
@@ -250,11 +251,16 @@ S1mmeTx(Ptr<const Packet> p)
     {
         g_result->s1apLinkBytes += q->GetSize();
     }
-    uint8_t header[2] = {0, 0};
-    if (udp.GetDestinationPort() == 2123 && q->CopyData(header, 2) == 2 && header[1] >= 133 &&
-        header[1] <= 136)
+    if (udp.GetDestinationPort() == 2123)
     {
-        g_result->s10LinkBytes += q->GetSize(); // Forward Relocation messages: S10
+        GtpcHeader gtpc;
+        q->PeekHeader(gtpc);
+        uint8_t type = gtpc.GetMessageType();
+        if (type >= EpcS10Message::FORWARD_RELOCATION_REQUEST &&
+            type <= EpcS10Message::FORWARD_RELOCATION_COMPLETE_ACKNOWLEDGE)
+        {
+            g_result->s10LinkBytes += q->GetSize(); // Forward Relocation messages: S10
+        }
     }
 }
 

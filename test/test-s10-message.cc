@@ -7,6 +7,7 @@
 #include "ns3/epc-s10-message.h"
 #include "ns3/epc-s1ap-pdu.h"
 #include "ns3/lte-sec-kdf.h"
+#include "ns3/lte-sec-key.h"
 #include "ns3/lte-sec-s10.h"
 
 #include <algorithm>
@@ -31,14 +32,7 @@ template <typename B>
 std::string
 Hex(const B& b)
 {
-    std::string s;
-    char x[3];
-    for (uint8_t c : b)
-    {
-        std::snprintf(x, sizeof(x), "%02x", c);
-        s += x;
-    }
-    return s;
+    return ns3::ltesec::ToHex(b.data(), b.size());
 }
 
 const char KASME[] = "d5ef4d8f33266902295d42f322a2f2cf11fb2ccc124c09b4d88d361597037990";

@@ -5,6 +5,7 @@
 #include "tshark.h"
 
 #include "ns3/epc-s1ap-pdu.h"
+#include "ns3/lte-sec-key.h"
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
@@ -29,14 +30,7 @@ constexpr int TYPES = Msg::UE_CONTEXT_RELEASE_COMPLETE + 1;
 std::string
 Hex(const Bytes& b)
 {
-    std::string s;
-    char x[3];
-    for (uint8_t c : b)
-    {
-        std::snprintf(x, sizeof(x), "%02x", c);
-        s += x;
-    }
-    return s;
+    return ns3::ltesec::ToHex(b);
 }
 
 /// UE Security Capabilities value: EEA1, EEA2; EIA1, EIA2, EIA3 (bitmaps 1100..., 1110...)
