@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <sstream>

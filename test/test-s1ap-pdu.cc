@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <stdexcept>
