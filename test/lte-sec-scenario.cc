@@ -265,6 +265,27 @@ S1mmeTx(Ptr<const Packet> p)
 }
 
 void
+OnHandoverKey(uint64_t imsi,
+              uint16_t cellId,
+              uint16_t rnti,
+              const std::string& scheme,
+              uint8_t ncc,
+              const std::string& path)
+{
+    g_result->handoverNccs.push_back(ncc);
+    Event("HandoverKey " + std::to_string(imsi) + " cell " + std::to_string(cellId) + " " + scheme +
+          " NCC " + std::to_string(ncc) + " " + path);
+}
+
+void
+OnNhSync(uint64_t imsi, uint16_t pci, uint8_t ncc, uint32_t steps)
+{
+    g_result->nhSteps.push_back(steps);
+    Event("NhSync " + std::to_string(imsi) + " PCI " + std::to_string(pci) + " NCC " +
+          std::to_string(ncc) + " steps " + std::to_string(steps));
+}
+
+void
 NasSecurityChanged(uint64_t imsi, const std::string& algorithms, uint32_t count)
 {
     g_result->nasChanges.push_back(algorithms + " " + std::to_string(count));
@@ -466,6 +487,7 @@ RunScenario(const ScenarioConfig& c)
     {
         Ptr<LteSecurityHelper> sec = CreateObject<LteSecurityHelper>();
         security = sec;
+        sec->SetAttribute("Scheme", StringValue(c.scheme));
         sec->SetUeAttribute("SupportedEea", StringValue(c.ueEea));
         sec->SetUeAttribute("SupportedEia", StringValue(c.ueEia));
         sec->InstallEnb(c.onlyTargetSecure ? NetDeviceContainer(enbDevs.Get(1)) : enbDevs);
@@ -497,6 +519,9 @@ RunScenario(const ScenarioConfig& c)
         enbDevs.Get(enbDevs.GetN() - 1)
             ->GetObject<LteSecEnbRrc>()
             ->SetAttribute("TamperReceivedKenb", BooleanValue(c.tamperTarget));
+        enbDevs.Get(enbDevs.GetN() - 1)
+            ->GetObject<LteSecEnbRrc>()
+            ->SetAttribute("TamperCommandNcc", BooleanValue(c.tamperCommandNcc));
         if (Ptr<LteSecEnbRrc> first = enbDevs.Get(0)->GetObject<LteSecEnbRrc>())
         {
             first->SetAttribute("BidDownEea", StringValue(c.bidDownEea));
@@ -517,6 +542,12 @@ RunScenario(const ScenarioConfig& c)
         Config::ConnectWithoutContextFailSafe(
             "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/NasSecurityChanged",
             MakeCallback(&NasSecurityChanged));
+        Config::ConnectWithoutContextFailSafe(
+            "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/HandoverKey",
+            MakeCallback(&OnHandoverKey));
+        Config::ConnectWithoutContextFailSafe(
+            "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/NhSync",
+            MakeCallback(&OnNhSync));
     }
     lte->Attach(ueDevs, enbDevs.Get(0));
     if (!c.twoCellEnb && !c.noX2 && !c.twoMmes)

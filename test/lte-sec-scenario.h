@@ -44,6 +44,8 @@ struct ScenarioConfig
     std::string mmeNasEia[2]{"eia2,eia1,eia3", "eia2,eia1,eia3"}; ///< NasEiaPriority per MME
     bool tamperNasMac[2]{false, false};                           ///< TamperNasMac per MME
     bool replayDlNasCount[2]{false, false};                       ///< ReplayDlNasCount per MME
+    std::string scheme{"seed"};                                   ///< LteSecurityHelper::Scheme
+    bool tamperCommandNcc{false}; ///< the second eNB announces NCC + 1 in its handover commands
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -95,6 +97,8 @@ struct ScenarioResult
     uint32_t ueDlNasCount{0};             ///< the next downlink NAS COUNT it accepts
     std::vector<std::string> nasChanges;  ///< NasSecurityChanged at the UEs: "eea2/eia1 0"
 
+    std::vector<uint8_t> handoverNccs; ///< HandoverKey at the targets: the command's NCC, in order
+    std::vector<uint32_t> nhSteps;     ///< NhSync at the UEs: NH derivations per handover command
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                                          ///< received by the UEs' sinks
     uint64_t ulRxBytes{0};           ///< received by the remote host's sinks

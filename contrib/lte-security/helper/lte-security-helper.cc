@@ -4,6 +4,7 @@
 #include "lte-security-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/component-carrier-enb.h"
 #include "ns3/epc-enb-application.h"
 #include "ns3/epc-mme-application.h"
 #include "ns3/log.h"
@@ -34,6 +35,15 @@ LteSecurityHelper::GetTypeId()
                           "(for debugging; off by default).",
                           StringValue(""),
                           MakeStringAccessor(&LteSecurityHelper::m_keyLogFile),
+                          MakeStringChecker())
+            .AddAttribute("Scheme",
+                          "Key-handling scheme on handover, for the whole scenario: seed (the "
+                          "design: KeNB forwarded, keys refreshed with the C-RNTI), ts33401 "
+                          "(KeNB* and the NH/NCC chain), alt2 (TR 33.821 alternative 2: the "
+                          "source derives the target's KeNB). Set it before installing.",
+                          StringValue("seed"),
+                          MakeStringAccessor(&LteSecurityHelper::SetScheme,
+                                             &LteSecurityHelper::GetSchemeName),
                           MakeStringChecker());
     return tid;
 }
@@ -43,6 +53,29 @@ LteSecurityHelper::LteSecurityHelper()
     m_enbFactory.SetTypeId(LteSecEnbRrc::GetTypeId());
     m_ueFactory.SetTypeId(LteSecUeRrc::GetTypeId());
     m_mme = CreateObject<LteSecMme>();
+    m_scheme = LteSecScheme::Create("seed", "ns3::LteSecurityHelper::Scheme");
+    m_mme->SetScheme(m_scheme);
+}
+
+void
+LteSecurityHelper::SetScheme(std::string name)
+{
+    NS_ABORT_MSG_IF(m_installed,
+                    "ns3::LteSecurityHelper::Scheme: set it before installing security");
+    m_scheme = LteSecScheme::Create(name, "ns3::LteSecurityHelper::Scheme");
+    m_mme->SetScheme(m_scheme);
+}
+
+std::string
+LteSecurityHelper::GetSchemeName() const
+{
+    return m_scheme->GetName();
+}
+
+Ptr<LteSecScheme>
+LteSecurityHelper::GetScheme() const
+{
+    return m_scheme;
 }
 
 LteSecurityHelper::~LteSecurityHelper() = default;
@@ -52,6 +85,7 @@ LteSecurityHelper::DoDispose()
 {
     m_mme = nullptr;
     m_mmes.clear();
+    m_scheme = nullptr;
     m_keyLog = nullptr;
     Object::DoDispose();
 }
@@ -118,6 +152,7 @@ LteSecurityHelper::AttachMmes()
                     StringValue key;
                     m_mme->GetAttribute("KasmeMasterKey", key);
                     model->SetAttribute("KasmeMasterKey", key);
+                    model->SetScheme(m_scheme);
                     m_mmes.push_back(model);
                 }
                 app->SetSecuritySapProvider(PeekPointer(model));
@@ -149,8 +184,16 @@ LteSecurityHelper::InstallEnb(const NetDeviceContainer& enbDevices)
                                "set the EPC helper's attribute S1apLink to true before installing "
                                "the eNB devices");
         AttachMmes();
+        m_installed = true;
+        for (const auto& cc : dev->GetCcMap())
+        {
+            // ns-3's physical cell identity is the cell id
+            m_scheme->AddCell(cc.second->GetCellId(),
+                              {cc.second->GetCellId(), cc.second->GetDlEarfcn()});
+        }
         Ptr<LteSecEnbRrc> sec = m_enbFactory.Create<LteSecEnbRrc>();
         sec->Setup(dev->GetCellId(), m_mme, GetKeyLog(), dev->GetRrc());
+        sec->SetScheme(m_scheme);
         dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));
         dev->AggregateObject(sec);
     }
@@ -167,7 +210,9 @@ LteSecurityHelper::InstallUe(const NetDeviceContainer& ueDevices)
                         "LteSecurityHelper: security already installed on IMSI " << dev->GetImsi());
         Ptr<LteSecUeRrc> sec = m_ueFactory.Create<LteSecUeRrc>();
         uint64_t imsi = dev->GetImsi();
+        m_installed = true;
         sec->Setup(imsi, m_mme->GetKasme(imsi), GetKeyLog(), dev->GetRrc());
+        sec->SetScheme(m_scheme);
         m_mme->RegisterUe(imsi, sec->GetCapabilities());
         for (auto& mme : m_mmes)
         {

@@ -6,6 +6,7 @@
 
 #include "ns3/lte-sec-enb-rrc.h"
 #include "ns3/lte-sec-mme.h"
+#include "ns3/lte-sec-scheme.h"
 #include "ns3/lte-sec-ue-rrc.h"
 #include "ns3/net-device-container.h"
 #include "ns3/object-factory.h"
@@ -63,6 +64,9 @@ class LteSecurityHelper : public Object
      * \return the security model of that MME
      */
     Ptr<LteSecMme> GetMme(uint32_t index = 0) const;
+    /// \return the key-handling scheme of the scenario (attribute Scheme)
+    Ptr<LteSecScheme> GetScheme() const;
+
     /// \return the number of MME security models (one per MME of the EPC, once eNBs are installed)
     uint32_t GetNMmes() const;
 
@@ -79,6 +83,8 @@ class LteSecurityHelper : public Object
 
   private:
     Ptr<LteSecKeyLog> GetKeyLog();
+    void SetScheme(std::string name);
+    std::string GetSchemeName() const;
     /// Lets the security model fill the S1AP security IEs of every MME of the simulation.
     void AttachMmes();
 
@@ -89,6 +95,8 @@ class LteSecurityHelper : public Object
     Ptr<LteSecKeyLog> m_keyLog;
     std::set<EpcMmeApplication*> m_attachedMmes; ///< MMEs with a security model
     std::vector<Ptr<LteSecMme>> m_mmes;          ///< the models of the MMEs after the first
+    Ptr<LteSecScheme> m_scheme;                  ///< shared by every model
+    bool m_installed{false};                     ///< Install*() was called
 };
 
 } // namespace ns3

@@ -95,6 +95,7 @@ void
 UeSecurityContext::DeriveInitialKenb()
 {
     kenb = DeriveKenb(nas.kasme, nas.ulNasCount);
+    kenbNcc = 0;
     nh = DeriveNh(nas.kasme, kenb); // NH1 ...
     ncc = 1;                        // ... with NCC 1; KeNB itself is NCC 0 (TS 33.401 7.2.8.1)
 }

@@ -126,8 +126,10 @@ class EnbUeSecurityContext
   public:
     UeSecurityCapabilities ueCapabilities;
     Kenb kenb;
-    Nh nh;
-    uint8_t ncc{0};
+    uint8_t ncc{0};           ///< NCC of \ref kenb (0 after initial setup)
+    Nh nh;                    ///< TS 33.401: the NH of the last PATH SWITCH REQUEST ACKNOWLEDGE
+    uint8_t nhNcc{0};         ///< NCC of \ref nh
+    bool haveUnusedNh{false}; ///< \ref nh not yet used: the next handover is vertical
     AsAlgorithms algorithms;
     uint16_t cRnti{0};
     AsKeys keys;
@@ -147,10 +149,12 @@ class UeSecurityContext
     UeSecurityCapabilities capabilities;
     NasSecurityContext nas;
     Kenb kenb;
-    Nh nh;          ///< last NH computed
-    uint8_t ncc{0}; ///< NCC of \ref nh
+    uint8_t kenbNcc{0}; ///< NCC of \ref kenb (0 after initial setup)
+    Nh nh;              ///< last NH computed
+    uint8_t ncc{0};     ///< NCC of \ref nh
     AsAlgorithms algorithms;
     uint16_t cRnti{0};
+    std::vector<uint8_t> refreshNonce; ///< the seed's nonce of the last handover command, if any
     AsKeys keys;
 
     /// KeNB from KASME and the uplink NAS COUNT, as the MME does (NH1 with NCC 1).

@@ -104,6 +104,18 @@ LteSecEnbRrc::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&LteSecEnbRrc::m_tamperReceivedKenb),
                           MakeBooleanChecker())
+            .AddAttribute("TamperCommandNcc",
+                          "For validation: as a faulty target, announce NCC + 1 in every handover "
+                          "command (TS 33.401: the UE then derives another KeNB and the handover "
+                          "confirm must fail).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecEnbRrc::m_tamperCommandNcc),
+                          MakeBooleanChecker())
+            .AddTraceSource("HandoverKey",
+                            "A UE was admitted by handover: IMSI, cell, C-RNTI, scheme, the NCC "
+                            "its handover command carries, the path (X2, S1, intra-eNB).",
+                            MakeTraceSourceAccessor(&LteSecEnbRrc::m_handoverKeyTrace),
+                            "ns3::LteSecEnbRrc::HandoverKeyTracedCallback")
             .AddTraceSource("KeyDerivation",
                             "A key was derived or received: IMSI, cell, C-RNTI, key name "
                             "(with its algorithm), key fingerprint.",
@@ -146,8 +158,22 @@ LteSecEnbRrc::GetTypeId()
 }
 
 LteSecEnbRrc::LteSecEnbRrc()
-    : m_nonceRng(CreateObject<UniformRandomVariable>())
+    : m_scheme(LteSecScheme::Create("seed", "LteSecEnbRrc")),
+      m_nonceRng(CreateObject<UniformRandomVariable>())
 {
+}
+
+void
+LteSecEnbRrc::SetScheme(Ptr<LteSecScheme> scheme)
+{
+    NS_ABORT_MSG_IF(!scheme, "LteSecEnbRrc::SetScheme: no scheme");
+    m_scheme = scheme;
+}
+
+Ptr<LteSecScheme>
+LteSecEnbRrc::GetScheme() const
+{
+    return m_scheme;
 }
 
 int64_t
@@ -163,6 +189,7 @@ void
 LteSecEnbRrc::DoDispose()
 {
     m_ues.clear();
+    m_scheme = nullptr;
     m_mme = nullptr;
     m_keyLog = nullptr;
     m_rrc = nullptr;
@@ -366,7 +393,8 @@ LteSecEnbRrc::StartSecurity(uint16_t rnti,
                                            "TS 33.401 5.1.4.2 allows it for unauthenticated "
                                            "emergency sessions only)"));
     ue.ctx.cRnti = rnti;
-    ue.ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+    ue.ctx.haveUnusedNh = false;
+    ue.ctx.keys = m_scheme->DeriveAsKeys(kenb, ue.ctx.algorithms, rnti, {});
     ue.phase = Phase::SMC_PENDING;
     ue.idealDlCount = 0;
     ue.idealUlNext = 0;
@@ -436,8 +464,12 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
         msg.securityConfigHo.cipheringAlgorithm = static_cast<uint8_t>(ue.ctx.algorithms.ciphering);
         msg.securityConfigHo.integrityProtAlgorithm =
             static_cast<uint8_t>(ue.ctx.algorithms.integrity);
-        msg.securityConfigHo.keyChangeIndicator = false;
-        msg.securityConfigHo.nextHopChainingCount = ue.ctx.ncc;
+        m_scheme->FillCommand(ue.ctx, msg.securityConfigHo);
+        if (m_tamperCommandNcc)
+        {
+            msg.securityConfigHo.nextHopChainingCount =
+                (msg.securityConfigHo.nextHopChainingCount + 1) & 0x07;
+        }
         msg.securityConfigHo.haveRefreshNonce = !ue.nonce.empty();
         std::copy(ue.nonce.begin(), ue.nonce.end(), msg.securityConfigHo.refreshNonce.begin());
         // inter-MME: the target MME's NAS part, passed on unchanged
@@ -465,7 +497,10 @@ LteSecEnbRrc::PrepareHandover(uint16_t rnti, uint64_t imsi, uint16_t targetCellI
     }
     const EnbUeSecurityContext& c = it->second.ctx;
     AsSecurityInformation info;
-    info.kenb = c.kenb;
+    HandoverKey key = m_scheme->SourceX2(c, targetCellId);
+    info.kenb = key.key;
+    info.haveNcc = m_scheme->X2CarriesNcc();
+    info.ncc = key.ncc;
     info.ueCapabilities = c.ueCapabilities;
     if (!m_bidDownEea.empty())
     {
@@ -473,11 +508,12 @@ LteSecEnbRrc::PrepareHandover(uint16_t rnti, uint64_t imsi, uint16_t targetCellI
     }
     info.algorithms = c.algorithms;
     bool intraEnb = m_rrc && m_rrc->HasCellId(targetCellId);
+    SecurityBytes bytes = info.Encode();
     m_securityMessageTrace(intraEnb ? "intra-eNB" : "X2",
                            "HANDOVER REQUEST",
                            imsi,
-                           intraEnb ? 0 : AS_SECURITY_INFORMATION_IE_SIZE);
-    return info.Encode();
+                           intraEnb ? 0 : AsSecurityInformation::IE_HEADER_SIZE + bytes.size());
+    return bytes;
 }
 
 bool
@@ -535,7 +571,8 @@ LteSecEnbRrc::AdmitHandover(uint16_t rnti,
                  imsi,
                  sourceCellId,
                  targetCellId,
-                 info.kenb,
+                 HandoverKey{true, info.kenb, info.ncc},
+                 false,
                  info.ueCapabilities,
                  &info.algorithms);
 }
@@ -545,7 +582,8 @@ LteSecEnbRrc::Admit(uint16_t rnti,
                     uint64_t imsi,
                     uint16_t sourceCellId,
                     uint16_t targetCellId,
-                    const Kenb& kenb,
+                    const HandoverKey& received,
+                    bool s1,
                     const UeSecurityCapabilities& caps,
                     const AsAlgorithms* source)
 {
@@ -553,7 +591,7 @@ LteSecEnbRrc::Admit(uint16_t rnti,
     ue.imsi = imsi;
     ue.cellId = targetCellId;
     EnbUeSecurityContext& c = ue.ctx;
-    c.kenb = kenb;
+    m_scheme->TargetAdmit(c, received, s1, targetCellId);
     if (m_tamperReceivedKenb)
     {
         c.kenb.Data()[0] ^= 0x01;
@@ -585,12 +623,19 @@ LteSecEnbRrc::Admit(uint16_t rnti,
             ue.nonce.push_back(static_cast<uint8_t>(m_nonceRng->GetInteger(0, 255)));
         }
     }
-    c.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH, ue.nonce);
+    c.keys = m_scheme->DeriveAsKeys(c.kenb, c.algorithms, rnti, ue.nonce);
     ue.phase = Phase::HANDOVER_ADMITTED;
     ue.idealDlCount = 0;
     ue.idealUlNext = 0;
     ActivatePdcps(rnti);
     TraceKeys(ue);
+    bool intraEnb = !s1 && m_rrc && m_rrc->HasCellId(sourceCellId);
+    m_handoverKeyTrace(imsi,
+                       targetCellId,
+                       rnti,
+                       m_scheme->GetName(),
+                       c.ncc,
+                       s1 ? "S1" : (intraEnb ? "intra-eNB" : "X2"));
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include "lte-sec-key-log.h"
 #include "lte-sec-mme.h"
 #include "lte-sec-pdcp.h"
+#include "lte-sec-scheme.h"
 #include "lte-sec-wire.h"
 
 #include "ns3/lte-as-security-sap.h"
@@ -58,6 +59,20 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
      * \param rrc the eNB's RRC (its cells, its RRC protocol, intra-cell handover)
      */
     void Setup(uint16_t cellId, Ptr<LteSecMme> mme, Ptr<LteSecKeyLog> keyLog, Ptr<LteEnbRrc> rrc);
+
+    /// Set the key-handling scheme (LteSecurityHelper shares one per scenario; default: seed).
+    void SetScheme(Ptr<LteSecScheme> scheme);
+    /// \return the key-handling scheme
+    Ptr<LteSecScheme> GetScheme() const;
+
+    /// TracedCallback signature of HandoverKey: IMSI, target cell, C-RNTI, scheme, NCC of the
+    /// handover command, the path ("X2", "S1" or "intra-eNB")
+    typedef void (*HandoverKeyTracedCallback)(uint64_t imsi,
+                                              uint16_t cellId,
+                                              uint16_t rnti,
+                                              const std::string& scheme,
+                                              uint8_t ncc,
+                                              const std::string& path);
 
     /// Size of the AS Security Information IE content: KeNB, EEA and EIA bitmaps, algorithms.
     static constexpr uint32_t AS_SECURITY_INFORMATION_SIZE = ltesec::AsSecurityInformation::SIZE;
@@ -200,13 +215,14 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
                        uint64_t imsi,
                        const ltesec::Kenb& kenb,
                        const ltesec::UeSecurityCapabilities& caps);
-    /// Admits a UE arriving by handover with KeNB and its capabilities (\p source: the
-    /// algorithms the source used, if known); \return false to reject
+    /// Admits a UE arriving by handover with the scheme's key and the UE's capabilities
+    /// (\p source: the algorithms the source used, if known); \return false to reject
     bool Admit(uint16_t rnti,
                uint64_t imsi,
                uint16_t sourceCellId,
                uint16_t targetCellId,
-               const ltesec::Kenb& kenb,
+               const ltesec::HandoverKey& received,
+               bool s1,
                const ltesec::UeSecurityCapabilities& caps,
                const ltesec::AsAlgorithms* source);
     /// Starts the intra-cell handover that changes algorithms once the UE is settled.
@@ -226,6 +242,8 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     std::string GetBidDownEea() const;
 
     uint16_t m_cellId{0};
+    Ptr<LteSecScheme> m_scheme;
+    bool m_tamperCommandNcc{false};
     Ptr<LteSecMme> m_mme;
     Ptr<LteEnbRrc> m_rrc;
     bool m_idealRrc{false};
@@ -248,6 +266,8 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     TracedCallback<const std::string&, const std::string&, uint64_t, uint32_t>
         m_securityMessageTrace;
     TracedCallback<uint64_t, uint16_t, const std::string&> m_handoverRejectedTrace;
+    TracedCallback<uint64_t, uint16_t, uint16_t, const std::string&, uint8_t, const std::string&>
+        m_handoverKeyTrace;
     TracedCallback<uint64_t, uint16_t, const std::string&, const std::string&>
         m_capabilityMismatchTrace;
 };

@@ -89,14 +89,19 @@ LteSecEnbRrc::PrepareS1Handover(uint16_t rnti, uint64_t imsi, uint16_t targetCel
 {
     NS_LOG_FUNCTION(this << rnti << imsi << targetCellId);
     auto it = m_ues.find(rnti);
-    if (it == m_ues.end() || it->second.phase != Phase::ACTIVE || !m_kenbInHandoverRequired)
+    if (it == m_ues.end() || it->second.phase != Phase::ACTIVE)
     {
         return {};
     }
-    // the design: the source forwards KeNB unchanged, here to the MME
+    // the seed: the source forwards KeNB unchanged, here to the MME (the MME may use its own)
+    HandoverKey key = m_scheme->SourceS1(it->second.ctx, targetCellId);
+    if (!key.present || (!m_kenbInHandoverRequired && m_scheme->SourceS1KeyOptional()))
+    {
+        return {};
+    }
     S1apSecurityContext ie;
-    ie.ncc = it->second.ctx.ncc;
-    std::memcpy(ie.nh.Data(), it->second.ctx.kenb.Data(), Kenb::SIZE);
+    ie.ncc = key.ncc & 0x07;
+    ie.nh = Nh::From(key.key);
     m_securityMessageTrace("S1-MME", "HANDOVER REQUIRED", imsi, S1apSecurityContext::IE_SIZE);
     return ToSecurityBytes(ie.EncodeValue());
 }
@@ -123,15 +128,18 @@ LteSecEnbRrc::AdmitS1Handover(uint16_t rnti,
         m_ues.erase(rnti);
         return false;
     }
-    // the seed scheme: the Security Context carries KeNB, unchanged since the
-    // initial setup
-    Kenb kenb;
-    std::memcpy(kenb.Data(), context.nh.Data(), Kenb::SIZE);
-    if (!Admit(rnti, imsi, sourceCellId, targetCellId, kenb, caps.capabilities, nullptr))
+    // the scheme's key in the Security Context: KeNB (seed), NH (TS 33.401), the target's KeNB
+    if (!Admit(rnti,
+               imsi,
+               sourceCellId,
+               targetCellId,
+               HandoverKey{true, Kenb::From(context.nh), context.ncc},
+               true,
+               caps.capabilities,
+               nullptr))
     {
         return false;
     }
-    m_ues.at(rnti).ctx.ncc = context.ncc;
     if (!nasSecurityParameters.empty() && nasSecurityParameters.size() != 7)
     {
         m_handoverRejectedTrace(imsi, sourceCellId, "NAS Security Parameters of a wrong size");
@@ -176,9 +184,11 @@ LteSecEnbRrc::HandoverCompleted(uint16_t rnti,
         if (m_mme && !s1)
         {
             // no S1-AP (LTE without EPC): the MME model is asked directly
-            CheckCapabilitiesAtPathSwitch(
-                rnti,
-                m_mme->PathSwitch(it->second.imsi, it->second.ctx.ueCapabilities));
+            HandoverKey key;
+            UeSecurityCapabilities stored =
+                m_mme->PathSwitch(it->second.imsi, it->second.ctx.ueCapabilities, key);
+            m_scheme->TargetPathSwitchAcknowledged(it->second.ctx, key);
+            CheckCapabilitiesAtPathSwitch(rnti, stored);
         }
         return; // S1 handover: the capabilities came from the MME
     }
@@ -196,6 +206,8 @@ LteSecEnbRrc::HandoverCompleted(uint16_t rnti,
                                 "PATH SWITCH REQUEST ACKNOWLEDGE: " + error);
         return;
     }
+    m_scheme->TargetPathSwitchAcknowledged(it->second.ctx,
+                                           HandoverKey{true, Kenb::From(context.nh), context.ncc});
     if (!ueSecurityCapabilities.empty())
     {
         CheckCapabilitiesAtPathSwitch(rnti, caps.capabilities);

@@ -166,7 +166,7 @@ DeriveNh(const Kasme& kasme, const Nh& syncInput)
 }
 
 static Kenb
-DeriveKenbStarFrom(const uint8_t* key32, uint16_t pci, uint32_t earfcnDl)
+DeriveCellBoundKey(const uint8_t* key32, uint8_t fc, uint16_t pci, uint32_t earfcnDl)
 {
     if (pci > MAX_PCI)
     {
@@ -178,10 +178,16 @@ DeriveKenbStarFrom(const uint8_t* key32, uint16_t pci, uint32_t earfcnDl)
         throw std::invalid_argument("earfcn-dl: " + std::to_string(earfcnDl) + " is above " +
                                     std::to_string(MAX_EARFCN));
     }
-    KdfInput s(FC_KENB_STAR);
+    KdfInput s(fc);
     s.AddUint(pci, 2);
     s.AddUint(earfcnDl, earfcnDl <= 0xffff ? 2 : 3);
     return Kenb::From(Kdf(key32, 32, s));
+}
+
+static Kenb
+DeriveKenbStarFrom(const uint8_t* key32, uint16_t pci, uint32_t earfcnDl)
+{
+    return DeriveCellBoundKey(key32, FC_KENB_STAR, pci, earfcnDl);
 }
 
 Kenb
@@ -194,6 +200,12 @@ Kenb
 DeriveKenbStar(const Nh& nh, uint16_t pci, uint32_t earfcnDl)
 {
     return DeriveKenbStarFrom(nh.Data(), pci, earfcnDl);
+}
+
+Kenb
+DeriveAlt2Kenb(const Kenb& sourceKenb, uint16_t pci, uint32_t earfcnDl)
+{
+    return DeriveCellBoundKey(sourceKenb.Data(), FC_ALT2_TARGET_KENB, pci, earfcnDl);
 }
 
 Key256

@@ -34,6 +34,11 @@ enum KdfFc : uint8_t
     FC_SEED_CRNTI_REFRESH = 0xF0,
     /// KASME of an IMSI from a simulation master key: this model's stand-in for authentication.
     FC_MODEL_KASME_PROVISIONING = 0xF1,
+    /**
+     * TR 33.821 alternative 2 as this model defines it: the target's KeNB from the source's KeNB
+     * and the target cell (PCI, EARFCN-DL). Not assigned in TS 33.220; see doc/.
+     */
+    FC_ALT2_TARGET_KENB = 0xF2,
 };
 
 /**
@@ -127,6 +132,13 @@ constexpr uint16_t MAX_PCI = 503;
 Kenb DeriveKenbStar(const Kenb& kenb, uint16_t pci, uint32_t earfcnDl);
 /// KeNB* from NH (vertical key derivation).
 Kenb DeriveKenbStar(const Nh& nh, uint16_t pci, uint32_t earfcnDl);
+
+/**
+ * TR 33.821 alternative 2 (this model's encoding): the target's KeNB =
+ * KDF(source KeNB, FC 0xF2 || P0 = target PCI (2 B) || P1 = target EARFCN-DL (2 B up to 65535,
+ * 3 B above)). Throws std::invalid_argument if pci > 503 or earfcnDl > 262143.
+ */
+Kenb DeriveAlt2Kenb(const Kenb& sourceKenb, uint16_t pci, uint32_t earfcnDl);
 
 /// The full 256-bit output of the FC 0x15 algorithm key derivation (A.7) from any 256-bit key.
 Key256 KdfAlgorithmKey(const uint8_t* key32, AlgKeyType type, uint8_t algorithmId);

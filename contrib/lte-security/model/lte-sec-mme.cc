@@ -80,9 +80,32 @@ LteSecMme::GetTypeId()
     return tid;
 }
 
-LteSecMme::LteSecMme() = default;
+LteSecMme::LteSecMme()
+    : m_scheme(LteSecScheme::Create("seed", "LteSecMme"))
+{
+}
 
 LteSecMme::~LteSecMme() = default;
+
+void
+LteSecMme::DoDispose()
+{
+    m_scheme = nullptr;
+    Object::DoDispose();
+}
+
+void
+LteSecMme::SetScheme(Ptr<LteSecScheme> scheme)
+{
+    m_scheme = scheme;
+}
+
+Ptr<LteSecScheme>
+LteSecMme::GetScheme() const
+{
+    NS_ABORT_MSG_IF(!m_scheme, "LteSecMme has no key-handling scheme (LteSecurityHelper sets it)");
+    return m_scheme;
+}
 
 void
 LteSecMme::SetMasterKey(std::string hex)
@@ -192,6 +215,14 @@ LteSecMme::GetContext(uint64_t imsi)
 }
 
 UeSecurityCapabilities
+LteSecMme::PathSwitch(uint64_t imsi, const UeSecurityCapabilities& received, HandoverKey& key)
+{
+    UeSecurityCapabilities stored = PathSwitch(imsi, received);
+    key = GetScheme()->MmePathSwitch(GetContext(imsi));
+    return stored;
+}
+
+UeSecurityCapabilities
 LteSecMme::PathSwitch(uint64_t imsi, const UeSecurityCapabilities& received)
 {
     const MmeUeSecurityContext& ctx = GetContext(imsi);
@@ -278,12 +309,12 @@ LteSecMme::PathSwitch(uint64_t imsi,
                             << error);
     }
     S1apUeSecurityCapabilities stored;
-    stored.capabilities = PathSwitch(imsi, received.capabilities);
+    HandoverKey key;
+    stored.capabilities = PathSwitch(imsi, received.capabilities, key);
     ueSecurityCapabilities = ToSecurityBytes(stored.EncodeValue());
-    const MmeUeSecurityContext& ctx = GetContext(imsi);
     S1apSecurityContext context;
-    context.ncc = ctx.ncc;
-    context.nh = ctx.nh;
+    context.ncc = key.ncc;
+    context.nh = Nh::From(key.key);
     securityContext = ToSecurityBytes(context.EncodeValue());
     m_securityMessageTrace("S1-MME",
                            "PATH SWITCH REQUEST ACKNOWLEDGE",
@@ -294,33 +325,16 @@ LteSecMme::PathSwitch(uint64_t imsi,
 void
 LteSecMme::HandoverRequired(uint64_t imsi,
                             uint16_t sourceCellId,
-                            uint16_t /* targetCellId */,
+                            uint16_t targetCellId,
                             const SecurityBytes& sourceSecurityContext,
                             SecurityBytes& securityContext,
                             SecurityBytes& ueSecurityCapabilities)
 {
     MmeUeSecurityContext& ctx = GetContext(imsi);
-    // the seed scheme: the target gets KeNB unchanged, from the source if it sent it
-    S1apSecurityContext context;
-    context.ncc = 0;
-    std::memcpy(context.nh.Data(), ctx.kenb.Data(), Kenb::SIZE);
-    if (!sourceSecurityContext.empty())
-    {
-        S1apSecurityContext fromSource;
-        std::string error;
-        if (fromSource.DecodeValue(
-                std::vector<uint8_t>(sourceSecurityContext.begin(), sourceSecurityContext.end()),
-                error))
-        {
-            context = fromSource;
-        }
-        else
-        {
-            NS_LOG_WARN("IMSI " << imsi << ": HANDOVER REQUIRED from cell " << sourceCellId << ": "
-                                << error << "; the MME's KeNB is sent");
-        }
-    }
-    securityContext = ToSecurityBytes(context.EncodeValue());
+    HandoverKey key = GetScheme()->MmeS1(ctx,
+                                         FromSource(imsi, sourceCellId, sourceSecurityContext),
+                                         targetCellId);
+    securityContext = ToSecurityBytes(EncodeSecurityContext(imsi, ctx, key));
     S1apUeSecurityCapabilities caps;
     caps.capabilities = ctx.ueCapabilities;
     ueSecurityCapabilities = ToSecurityBytes(caps.EncodeValue());
@@ -336,27 +350,52 @@ LteSecMme::HasContext(uint64_t imsi) const
     return m_contexts.find(imsi) != m_contexts.end();
 }
 
-/// The KeNB the design forwards: from the source eNB's Security Context if it sent one, else the
-/// one this MME gave at the last initial context setup.
-static Kenb
-ForwardedKenb(uint64_t imsi, const MmeUeSecurityContext& ctx, const SecurityBytes& fromSource)
+/// The Security Context a source eNB put in HANDOVER REQUIRED (present = false: none, or one
+/// that does not decode)
+HandoverKey
+LteSecMme::FromSource(uint64_t imsi, uint16_t sourceCellId, const SecurityBytes& fromSource) const
 {
-    Kenb kenb = ctx.kenb;
-    if (!fromSource.empty())
+    HandoverKey key;
+    if (fromSource.empty())
     {
-        S1apSecurityContext context;
-        std::string error;
-        if (context.DecodeValue(std::vector<uint8_t>(fromSource.begin(), fromSource.end()), error))
-        {
-            std::memcpy(kenb.Data(), context.nh.Data(), Kenb::SIZE);
-        }
-        else
-        {
-            NS_LOG_WARN("IMSI " << imsi << ": HANDOVER REQUIRED: " << error
-                                << "; the MME's KeNB is sent");
-        }
+        return key;
     }
-    return kenb;
+    S1apSecurityContext context;
+    std::string error;
+    if (context.DecodeValue(std::vector<uint8_t>(fromSource.begin(), fromSource.end()), error))
+    {
+        key.present = true;
+        key.key = Kenb::From(context.nh);
+        key.ncc = context.ncc;
+    }
+    else
+    {
+        NS_LOG_WARN("IMSI " << imsi << ": HANDOVER REQUIRED from cell " << sourceCellId << ": "
+                            << error << "; ignored");
+    }
+    return key;
+}
+
+/// The Security Context IE value for \p key; a scheme that has none to give (a source that
+/// did not send what the scheme needs) gets the MME's KeNB, with which the handover will fail.
+std::vector<uint8_t>
+LteSecMme::EncodeSecurityContext(uint64_t imsi,
+                                 const MmeUeSecurityContext& ctx,
+                                 const HandoverKey& key) const
+{
+    S1apSecurityContext context;
+    if (key.present)
+    {
+        context.ncc = key.ncc & 0x07;
+        context.nh = Nh::From(key.key);
+    }
+    else
+    {
+        NS_LOG_WARN("IMSI " << imsi << ": scheme " << GetScheme()->GetName()
+                            << " has no key for the target; the MME's KeNB is sent");
+        context.nh = Nh::From(ctx.kenb);
+    }
+    return context.EncodeValue();
 }
 
 void
@@ -372,7 +411,11 @@ LteSecMme::PrepareForwardRelocation(uint64_t imsi,
     {
         return; // a UE without security: the default MM Context
     }
-    const MmeUeSecurityContext& ctx = GetContext(imsi);
+    MmeUeSecurityContext& ctx = GetContext(imsi);
+    HandoverKey forwarded =
+        GetScheme()->MmeS10Source(ctx,
+                                  FromSource(imsi, sourceCellId, sourceSecurityContext),
+                                  targetCellId);
     // the NAS security context, as TS 29.274 8.38 carries it (the NAS keys follow from KASME)
     S10MmContext mm;
     mm.ksi = ctx.nas.ksiAsme;
@@ -386,15 +429,17 @@ LteSecMme::PrepareForwardRelocation(uint64_t imsi,
     mm.ueCapabilities = ctx.ueCapabilities;
     std::vector<uint8_t> ie = mm.Encode();
     mmContext.assign(ie.begin(), ie.end());
-    // what the design adds: KeNB, in a Private Extension
-    S10KenbExtension ext;
-    ext.kenb = ForwardedKenb(imsi, ctx, sourceSecurityContext);
-    std::vector<uint8_t> extIe = ext.Encode();
-    privateExtensions.emplace_back(extIe.begin(), extIe.end());
-    m_securityMessageTrace("S10",
-                           "Forward Relocation Request",
-                           imsi,
-                           S10MmContext::IE_SIZE + S10KenbExtension::IE_SIZE);
+    uint32_t securityBytes = S10MmContext::IE_SIZE;
+    if (GetScheme()->S10CarriesKenb())
+    {
+        // what the design adds: KeNB, in a Private Extension
+        S10KenbExtension ext;
+        ext.kenb = forwarded.present ? forwarded.key : ctx.kenb;
+        std::vector<uint8_t> extIe = ext.Encode();
+        privateExtensions.emplace_back(extIe.begin(), extIe.end());
+        securityBytes += S10KenbExtension::IE_SIZE;
+    }
+    m_securityMessageTrace("S10", "Forward Relocation Request", imsi, securityBytes);
 }
 
 bool
@@ -425,7 +470,7 @@ LteSecMme::ForwardRelocation(uint64_t imsi,
             break;
         }
     }
-    if (!haveKenb)
+    if (!haveKenb && GetScheme()->S10CarriesKenb())
     {
         NS_LOG_WARN("IMSI " << imsi << ": Forward Relocation Request without KeNB: refused");
         return false;
@@ -442,7 +487,10 @@ LteSecMme::ForwardRelocation(uint64_t imsi,
     ctx.nh = mm.nh;
     ctx.ncc = mm.ncc;
     ctx.ueCapabilities = mm.ueCapabilities;
-    ctx.kenb = ext.kenb;
+    if (haveKenb)
+    {
+        ctx.kenb = ext.kenb;
+    }
     m_nasSelected[imsi] = true;
     // this MME's NAS algorithms (the UE's capabilities in the MM Context); new ones take new NAS
     // keys from the same KASME, announced with a NAS-MAC in the handover command (the design)
@@ -484,10 +532,11 @@ LteSecMme::ForwardRelocation(uint64_t imsi,
     }
     std::vector<uint8_t> nasBytes = nasContainer.Encode();
     nasSecurityParameters.assign(nasBytes.begin(), nasBytes.end());
-    S1apSecurityContext context;
-    context.ncc = 0;
-    std::memcpy(context.nh.Data(), ext.kenb.Data(), Kenb::SIZE);
-    std::vector<uint8_t> value = context.EncodeValue();
+    HandoverKey extension;
+    extension.present = haveKenb;
+    extension.key = ext.kenb;
+    HandoverKey key = GetScheme()->MmeS10Target(ctx, extension, targetCellId);
+    std::vector<uint8_t> value = EncodeSecurityContext(imsi, ctx, key);
     securityContext.assign(value.begin(), value.end());
     S1apUeSecurityCapabilities caps;
     caps.capabilities = mm.ueCapabilities;

@@ -5,6 +5,7 @@
 #define LTE_SEC_MME_H
 
 #include "lte-sec-context.h"
+#include "lte-sec-scheme.h"
 
 #include "ns3/epc-mme-security-sap.h"
 #include "ns3/object.h"
@@ -70,6 +71,19 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
     ltesec::UeSecurityCapabilities PathSwitch(uint64_t imsi,
                                               const ltesec::UeSecurityCapabilities& received);
 
+    /**
+     * \copydoc PathSwitch(uint64_t,const ltesec::UeSecurityCapabilities&)
+     * \param[out] key the Security Context the scheme answers with (NH, NCC)
+     */
+    ltesec::UeSecurityCapabilities PathSwitch(uint64_t imsi,
+                                              const ltesec::UeSecurityCapabilities& received,
+                                              ltesec::HandoverKey& key);
+
+    /// Set the key-handling scheme (LteSecurityHelper shares one per scenario; default: seed).
+    void SetScheme(Ptr<LteSecScheme> scheme);
+    /// \return the key-handling scheme
+    Ptr<LteSecScheme> GetScheme() const;
+
     /// \return the MME's security context of an IMSI (created on first use)
     ltesec::MmeUeSecurityContext& GetContext(uint64_t imsi);
 
@@ -116,6 +130,9 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
                                                   uint64_t imsi,
                                                   uint32_t securityBytes);
 
+  protected:
+    void DoDispose() override;
+
   private:
     void SetMasterKey(std::string hex);
     std::string GetMasterKeyHex() const;
@@ -123,11 +140,20 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
     std::string GetNasEeaPriority() const;
     void SetNasEiaPriority(std::string list);
     std::string GetNasEiaPriority() const;
+    /// \return the Security Context a source eNB sent (present = false: none or malformed)
+    ltesec::HandoverKey FromSource(uint64_t imsi,
+                                   uint16_t sourceCellId,
+                                   const SecurityBytes& fromSource) const;
+    /// \return the Security Context IE value carrying \p key
+    std::vector<uint8_t> EncodeSecurityContext(uint64_t imsi,
+                                               const ltesec::MmeUeSecurityContext& ctx,
+                                               const ltesec::HandoverKey& key) const;
     /// Selects NAS algorithms by this MME's priorities among the UE's; \return false if none
     bool SelectNasAlgorithms(const ltesec::UeSecurityCapabilities& caps,
                              ltesec::Eea& eea,
                              ltesec::Eia& eia) const;
 
+    Ptr<LteSecScheme> m_scheme;
     std::vector<ltesec::Eea> m_nasEeaPriority;
     std::vector<ltesec::Eia> m_nasEiaPriority;
     std::map<uint64_t, bool> m_nasSelected; ///< NAS algorithms chosen (at the first attach)

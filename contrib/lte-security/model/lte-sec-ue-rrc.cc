@@ -6,6 +6,7 @@
 #include "lte-sec-enb-rrc.h"
 #include "lte-sec-wire.h"
 
+#include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
@@ -80,6 +81,12 @@ LteSecUeRrc::GetTypeId()
                             "reason.",
                             MakeTraceSourceAccessor(&LteSecUeRrc::m_commandRejectedTrace),
                             "ns3::LteSecUeRrc::CommandRejectedTracedCallback")
+            .AddTraceSource("NhSync",
+                            "A handover command was followed: IMSI, target PCI, the command's "
+                            "NCC, the NH derivations the UE made to reach it (TS 33.401; 0 "
+                            "for a horizontal KeNB* and for schemes without NH).",
+                            MakeTraceSourceAccessor(&LteSecUeRrc::m_nhSyncTrace),
+                            "ns3::LteSecUeRrc::NhSyncTracedCallback")
             .AddTraceSource("NasSecurityChanged",
                             "The NAS part of an inter-MME handover command verified: the UE "
                             "takes its NAS algorithms (and keys): IMSI, \"eea2/eia2\", the "
@@ -89,7 +96,17 @@ LteSecUeRrc::GetTypeId()
     return tid;
 }
 
-LteSecUeRrc::LteSecUeRrc() = default;
+LteSecUeRrc::LteSecUeRrc()
+    : m_scheme(LteSecScheme::Create("seed", "LteSecUeRrc"))
+{
+}
+
+void
+LteSecUeRrc::SetScheme(Ptr<LteSecScheme> scheme)
+{
+    NS_ABORT_MSG_IF(!scheme, "LteSecUeRrc::SetScheme: no scheme");
+    m_scheme = scheme;
+}
 
 LteSecUeRrc::~LteSecUeRrc() = default;
 
@@ -98,6 +115,7 @@ LteSecUeRrc::DoDispose()
 {
     m_pdcps.clear();
     m_keyLog = nullptr;
+    m_scheme = nullptr;
     m_rrc = nullptr;
     Object::DoDispose();
 }
@@ -294,19 +312,39 @@ LteSecUeRrc::RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& 
     {
         return false;
     }
-    if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveSecurityAlgorithmConfig)
+    // the target cell as the command names it: its PCI and, if given, its EARFCN-DL
+    const auto& mci = msg.mobilityControlInfo;
+    CellInfo target;
+    target.pci = mci.targetPhysCellId;
+    target.earfcnDl = mci.haveCarrierFreq ? mci.carrierFreq.dlCarrierFreq
+                                          : (m_rrc != nullptr ? m_rrc->GetDlEarfcn() : 0);
+    LteRrcSap::SecurityConfigHo sc; // a command without securityConfigHO: the defaults
+    if (msg.haveSecurityConfigHo)
     {
-        m_ctx.algorithms.ciphering = static_cast<Eea>(msg.securityConfigHo.cipheringAlgorithm);
-        m_ctx.algorithms.integrity = static_cast<Eia>(msg.securityConfigHo.integrityProtAlgorithm);
+        sc = msg.securityConfigHo;
     }
-    m_ctx.cRnti = msg.mobilityControlInfo.newUeIdentity;
+    UeSecurityContext next = m_ctx;
+    uint32_t nhSteps = 0;
+    std::string error;
+    if (!m_scheme->UeHandover(next, sc, target, nhSteps, error))
+    {
+        return Reject(error);
+    }
+    if (sc.haveSecurityAlgorithmConfig)
+    {
+        next.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm);
+        next.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm);
+    }
+    next.cRnti = mci.newUeIdentity;
     std::vector<uint8_t> nonce;
-    if (msg.haveSecurityConfigHo && msg.securityConfigHo.haveRefreshNonce)
+    if (sc.haveRefreshNonce)
     {
-        nonce.assign(msg.securityConfigHo.refreshNonce.begin(),
-                     msg.securityConfigHo.refreshNonce.end());
+        nonce.assign(sc.refreshNonce.begin(), sc.refreshNonce.end());
     }
-    m_ctx.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH, nonce);
+    next.keys = m_scheme->DeriveAsKeys(next.kenb, next.algorithms, next.cRnti, nonce);
+    next.refreshNonce = nonce;
+    m_ctx = next;
+    m_nhSyncTrace(m_ctx.imsi, target.pci, sc.nextHopChainingCount, nhSteps);
     // the old entities are released by the RRC; new ones come through CreatePdcp()
     m_pdcps.clear();
     m_idealUlCount = 0;
@@ -386,12 +424,14 @@ LteSecUeRrc::RecvSecurityModeCommand(uint16_t rnti,
         candidate.algorithms.ciphering = static_cast<Eea>(sc.cipheringAlgorithm);
         candidate.algorithms.integrity = static_cast<Eia>(sc.integrityProtAlgorithm);
         candidate.cRnti = rnti;
+        candidate.refreshNonce.clear();
         AlgKey ownCountKey; // KRRCint under the UE's own count, for the failure trace
         for (uint32_t ahead = 0; ahead < NAS_COUNT_LOOKAHEAD && !accepted; ++ahead)
         {
             candidate.nas.ulNasCount = m_ctx.nas.ulNasCount + ahead;
             candidate.DeriveInitialKenb();
-            candidate.RefreshKeys(AsKeyScheme::SEED_CRNTI_REFRESH);
+            candidate.keys =
+                m_scheme->DeriveAsKeys(candidate.kenb, candidate.algorithms, candidate.cRnti, {});
             if (ahead == 0)
             {
                 ownCountKey = candidate.keys.rrcInt;
@@ -527,6 +567,7 @@ LteSecUeRrc::ConnectionReleased()
     // the AS context is gone: overwrite its keys (SecretKey assignment wipes the old bytes)
     m_ctx.kenb = Kenb();
     m_ctx.keys = AsKeys();
+    m_ctx.refreshNonce.clear();
     m_usedUnderKenb.clear();
 }
 

@@ -7,6 +7,7 @@
 #include "lte-sec-context.h"
 #include "lte-sec-key-log.h"
 #include "lte-sec-pdcp.h"
+#include "lte-sec-scheme.h"
 
 #include "ns3/lte-as-security-sap.h"
 #include "ns3/lte-ue-rrc.h"
@@ -63,6 +64,15 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
      * rejected or never received (see RecvRrcConnectionReconfiguration()).
      */
     static constexpr uint32_t NAS_COUNT_LOOKAHEAD = 16;
+
+    /// Set the key-handling scheme (LteSecurityHelper shares one per scenario; default: seed).
+    void SetScheme(Ptr<LteSecScheme> scheme);
+
+    /// TracedCallback signature of NhSync: IMSI, target PCI, the command's NCC, NH derivations
+    typedef void (*NhSyncTracedCallback)(uint64_t imsi,
+                                         uint16_t pci,
+                                         uint8_t ncc,
+                                         uint32_t nhSteps);
 
     /// \return the UE's security capabilities (attributes SupportedEea, SupportedEia)
     ltesec::UeSecurityCapabilities GetCapabilities() const;
@@ -144,6 +154,7 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     std::string GetSupportedEia() const;
 
     ltesec::UeSecurityContext m_ctx;
+    Ptr<LteSecScheme> m_scheme;
     bool m_active{false};
     bool m_smcRejected{false}; ///< a security mode command failed: fail closed until release
     bool m_allowNullIntegrity{false};
@@ -160,6 +171,7 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     TracedCallback<uint64_t, uint16_t, uint16_t, const std::string&> m_keyReuseTrace;
     TracedCallback<uint64_t, uint16_t, const std::string&> m_commandRejectedTrace;
     TracedCallback<uint64_t, const std::string&, uint32_t> m_nasSecurityChangedTrace;
+    TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_nhSyncTrace;
 
     /// Fingerprints of the keys derived from the current KeNB, per key (KRRCenc, KRRCint,
     /// KUPenc): a repeat means repeated keystream or MAC keys once PDCP COUNTs restart

@@ -8,6 +8,7 @@
 #include "ns3/lte-rrc-header.h"
 #include "ns3/packet.h"
 
+#include <stdexcept>
 #include <vector>
 
 namespace ns3
@@ -23,16 +24,30 @@ AsSecurityInformation::Encode() const
     b.push_back(ueCapabilities.eia);
     b.push_back(static_cast<uint8_t>((static_cast<uint8_t>(algorithms.ciphering) << 4) |
                                      static_cast<uint8_t>(algorithms.integrity)));
+    if (haveNcc)
+    {
+        if (ncc > 7)
+        {
+            throw std::invalid_argument("AS Security Information: NCC " + std::to_string(ncc) +
+                                        " above 7");
+        }
+        b.push_back(ncc);
+    }
     return b;
 }
 
 bool
 AsSecurityInformation::Decode(const SecurityBytes& b, std::string& error)
 {
-    if (b.size() != SIZE)
+    if (b.size() != SIZE && b.size() != SIZE_WITH_NCC)
     {
         error = "AS Security Information IE of " + std::to_string(b.size()) + " bytes, " +
-                std::to_string(SIZE) + " expected";
+                std::to_string(SIZE) + " or " + std::to_string(SIZE_WITH_NCC) + " expected";
+        return false;
+    }
+    if (b.size() == SIZE_WITH_NCC && b[SIZE] > 7)
+    {
+        error = "AS Security Information with NCC " + std::to_string(b[SIZE]) + " (0..7)";
         return false;
     }
     uint8_t eea = b[34] >> 4;
@@ -48,6 +63,8 @@ AsSecurityInformation::Decode(const SecurityBytes& b, std::string& error)
     ueCapabilities.eia = b[33];
     algorithms.ciphering = static_cast<Eea>(eea);
     algorithms.integrity = static_cast<Eia>(eia);
+    haveNcc = b.size() == SIZE_WITH_NCC;
+    ncc = haveNcc ? b[SIZE] : 0;
     return true;
 }
 

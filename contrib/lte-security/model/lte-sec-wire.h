@@ -21,27 +21,34 @@ namespace ltesec
 
 /**
  * \ingroup lte-security
- * The content of the X2 AS Security Information IE as the seed scheme fills it: KeNB, the UE's
- * EEA and EIA capability bitmaps, and the algorithms in use (EEA << 4 | EIA). ns-3's X2 header
- * adds the IE header (id 240, criticality, length).
+ * The content of the X2 AS Security Information IE: the scheme's key (KeNB for the seed, KeNB*
+ * for TS 33.401, the target's KeNB for alternative 2), the UE's EEA and EIA capability bitmaps,
+ * the algorithms in use (EEA << 4 | EIA), and, for a scheme with an NH chain, one octet of NCC
+ * (0..7), as TS 36.423 9.2.29 pairs Key eNodeB Star with NCC. ns-3's X2 header adds the IE header
+ * (id 240, criticality, length).
  */
 struct AsSecurityInformation
 {
-    Kenb kenb;                             ///< KeNB, forwarded unchanged
+    Kenb kenb;                             ///< the key the scheme forwards
     UeSecurityCapabilities ueCapabilities; ///< as the source knows them
     AsAlgorithms algorithms;               ///< in use at the source
+    bool haveNcc{false};                   ///< the NCC octet is present
+    uint8_t ncc{0};                        ///< NCC of \ref kenb, 0..7
 
-    static constexpr uint32_t SIZE = 32 + 2 + 1;  ///< bytes of content
-    static constexpr uint32_t IE_SIZE = 4 + SIZE; ///< with the X2 IE header
+    static constexpr uint32_t SIZE = 32 + 2 + 1;               ///< bytes of content without NCC
+    static constexpr uint32_t SIZE_WITH_NCC = SIZE + 1;        ///< bytes of content with NCC
+    static constexpr uint32_t IE_HEADER_SIZE = 4;              ///< the X2 IE header
+    static constexpr uint32_t IE_SIZE = IE_HEADER_SIZE + SIZE; ///< with the X2 IE header
 
-    /// \return the IE content (SIZE bytes, zeroed when freed)
+    /// \return the IE content (SIZE or SIZE_WITH_NCC bytes, zeroed when freed); throws
+    /// std::invalid_argument for NCC > 7
     SecurityBytes Encode() const;
 
     /**
-     * Decodes IE content.
+     * Decodes IE content (SIZE bytes, or SIZE_WITH_NCC with the NCC octet).
      * \param bytes the content
      * \param[out] error why it does not decode (when false is returned)
-     * \return false for a wrong length or an unknown algorithm
+     * \return false for a wrong length, an unknown algorithm or an NCC above 7
      */
     bool Decode(const SecurityBytes& bytes, std::string& error);
 };
