@@ -15,6 +15,7 @@
 #include "ns3/core-module.h"
 #include "ns3/lte-module.h"
 #include "ns3/lte-sec-handover-recorder.h"
+#include "ns3/lte-sec-key-audit.h"
 #include "ns3/lte-security-helper.h"
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
@@ -116,7 +117,7 @@ struct HandoverTotals
 eturn the recorder, with one record per handover
  */
 inline Ptr<LteSecHandoverRecorder>
-RunPoolsScenario(PoolsScenarioConfig c)
+RunPoolsScenario(PoolsScenarioConfig c, Ptr<LteSecKeyAudit> audit = nullptr)
 {
     CheckPoolsScenarioConfig(c);
     const uint16_t pools = c.pools;
@@ -233,6 +234,15 @@ RunPoolsScenario(PoolsScenarioConfig c)
                              i / enbsPerPool);
     }
     recorder->Install(securityHelper);
+    if (audit && securityHelper)
+    {
+        for (uint32_t i = 0; i < enbDevs.GetN(); ++i)
+        {
+            audit->SetCellMme(DynamicCast<LteEnbNetDevice>(enbDevs.Get(i))->GetCellId(),
+                              i / enbsPerPool);
+        }
+        audit->Install(securityHelper, enbDevs, ueDevs);
+    }
 
     Simulator::Stop(Seconds(c.simTime));
     Simulator::Run();

@@ -707,8 +707,26 @@ RunScenario(const ScenarioConfig& c)
                             &InjectGarbage,
                             epc->GetMmeNode(i));
     }
+    Ptr<LteSecKeyAudit> audit;
+    if (c.audit && security)
+    {
+        audit = CreateObject<LteSecKeyAudit>();
+        if (c.twoMmes)
+        {
+            audit->SetCellMme(2, 1);
+        }
+        audit->Install(security, enbDevs, ueDevs);
+    }
     Simulator::Stop(Seconds(c.simTime));
     Simulator::Run();
+    if (audit)
+    {
+        for (const auto& f : audit->Analyse())
+        {
+            result.audit[f.property] = f;
+        }
+        result.auditEpochs = audit->GetNEpochs();
+    }
     for (uint16_t u = 0; u < c.numUes; ++u)
     {
         Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(ueDevs.Get(u));

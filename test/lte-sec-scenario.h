@@ -3,6 +3,8 @@
 #ifndef LTESEC_TEST_SCENARIO_H
 #define LTESEC_TEST_SCENARIO_H
 
+#include "ns3/lte-sec-key-audit.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -46,6 +48,7 @@ struct ScenarioConfig
     bool replayDlNasCount[2]{false, false};                       ///< ReplayDlNasCount per MME
     std::string scheme{"seed"};                                   ///< LteSecurityHelper::Scheme
     bool tamperCommandNcc{false}; ///< the second eNB announces NCC + 1 in its handover commands
+    bool audit{false};            ///< run LteSecKeyAudit (ScenarioResult::audit)
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -99,6 +102,9 @@ struct ScenarioResult
 
     std::vector<uint8_t> handoverNccs; ///< HandoverKey at the targets: the command's NCC, in order
     std::vector<uint32_t> nhSteps;     ///< NhSync at the UEs: NH derivations per handover command
+    /// LteSecKeyAudit's findings, by property ("backward security (compromised target)", ...)
+    std::map<std::string, ns3::LteSecAuditFinding> audit;
+    uint32_t auditEpochs{0}; ///< key epochs the audit recorded
     std::vector<std::pair<std::string, uint32_t>> securityMessages; ///< (message, bytes)
     uint64_t dlRxBytes{0};                                          ///< received by the UEs' sinks
     uint64_t ulRxBytes{0};           ///< received by the remote host's sinks

@@ -54,8 +54,8 @@ Config(const std::string& scheme, Path path, bool idealRrc, uint32_t handovers)
     return c;
 }
 
-const Vector&
-Find(const std::vector<Vector>& all, const std::string& name)
+const ltesec_test::Vector&
+Find(const std::vector<ltesec_test::Vector>& all, const std::string& name)
 {
     for (const auto& v : all)
     {
@@ -209,7 +209,7 @@ BOOST_AUTO_TEST_CASE(ts33401_ue_derivations_known_answers)
 {
     auto all = AllVectors(LTESEC_VECTOR_DIR);
     Ptr<LteSecScheme> scheme = MakeScheme("ts33401");
-    const Vector& star = Find(all, "kdf-kenb-star");
+    const ltesec_test::Vector& star = Find(all, "kdf-kenb-star");
     UeSecurityContext ue;
     ue.kenb = Kenb::FromHex(star["key"], "key");
     ue.kenbNcc = 0;
@@ -223,7 +223,7 @@ BOOST_AUTO_TEST_CASE(ts33401_ue_derivations_known_answers)
     BOOST_TEST(ue.kenb.RevealHex() == star["output"]);
 
     // vertical: the UE holds an NH with NCC 1 whose next step is the published NH
-    const Vector& nh = Find(all, "kdf-nh");
+    const ltesec_test::Vector& nh = Find(all, "kdf-nh");
     UeSecurityContext v;
     v.nas.kasme = Kasme::FromHex(nh["kasme"], "kasme");
     v.nh = Nh::FromHex(nh["sync"], "sync");
