@@ -126,6 +126,41 @@ BOOST_AUTO_TEST_CASE(every_scheme_every_path_twenty_handovers)
     }
 }
 
+/// Intra-eNB handover (two cells of one eNB): every scheme completes with agreeing keys. TS 33.401:
+/// the first is horizontal (NCC 0); ns-3 sends a PATH SWITCH REQUEST after an intra-eNB handover
+/// too, so the second is vertical with the {NH, NCC 2} it brought.
+BOOST_AUTO_TEST_CASE(intra_enb_handover_every_scheme)
+{
+    for (const std::string& scheme : SCHEMES)
+    {
+        BOOST_TEST_CONTEXT(scheme)
+        {
+            ScenarioConfig c;
+            c.scheme = scheme;
+            c.twoCellEnb = true;
+            c.handoverTimes = {1.0, 1.5};
+            c.simTime = 2.0;
+            ScenarioResult r = RunScenario(c);
+            BOOST_TEST_REQUIRE(r.handovers.size() == 2u);
+            for (const auto& h : r.handovers)
+            {
+                BOOST_TEST(h.completed);
+                for (const char* k : KEY_NAMES)
+                {
+                    BOOST_TEST(Fp(h.enbKeys, k) == Fp(h.ueKeys, k));
+                }
+            }
+            BOOST_TEST(r.integrityFailures == 0u);
+            if (scheme == "ts33401")
+            {
+                BOOST_TEST(std::vector<uint32_t>(r.handoverNccs.begin(), r.handoverNccs.end()) ==
+                               std::vector<uint32_t>({0, 2}),
+                           boost::test_tools::per_element());
+            }
+        }
+    }
+}
+
 /// KeNB per hop: the seed keeps it, TS 33.401 and alternative 2 change it on every handover;
 /// KRRCint changes on every hop in all three (the seed: through the C-RNTI, or it repeats and
 /// KeyReuse says so).
