@@ -184,6 +184,34 @@ Computed(const Knowledge& k,
     return found;
 }
 
+/// What the target eNB of an epoch holds: its KeNB and the key material it received.
+template <typename E>
+Knowledge
+HeldByTarget(const E& e)
+{
+    Knowledge k;
+    k.Add(e.kenb);
+    for (const auto& x : e.received)
+    {
+        k.Add(x);
+    }
+    return k;
+}
+
+/// Counts one case of \p finding, exposed if \p got names a key, and each key in \p counts.
+void
+Tally(LteSecAuditFinding& finding,
+      std::map<std::string, uint32_t>& counts,
+      const std::vector<std::string>& got)
+{
+    finding.cases++;
+    finding.exposed += !got.empty();
+    for (const auto& n : got)
+    {
+        counts[n]++;
+    }
+}
+
 std::string
 Join(const std::map<std::string, uint32_t>& counts)
 {
@@ -389,28 +417,18 @@ LteSecKeyAudit::Analyse() const
             if (!initial && i > 0)
             {
                 const Epoch& s = epochs[i - 1];
-                Knowledge t;
-                t.Add(e.kenb);
-                for (const auto& k : e.received)
-                {
-                    t.Add(k);
-                }
-                auto got =
-                    Computed(t, s.kenb, s.cellInfo, s.keys, s.algorithms, s.cRnti, s.nonce, false);
-                backward.cases++;
-                backward.exposed += !got.empty();
-                for (const auto& n : got)
-                {
-                    backwardKeys[n]++;
-                }
+                auto got = Computed(HeldByTarget(e),
+                                    s.kenb,
+                                    s.cellInfo,
+                                    s.keys,
+                                    s.algorithms,
+                                    s.cRnti,
+                                    s.nonce,
+                                    false);
+                Tally(backward, backwardKeys, got);
             }
             // forward: this epoch's eNB, compromised, following the UE
-            Knowledge f;
-            f.Add(e.kenb);
-            for (const auto& k : e.received)
-            {
-                f.Add(k);
-            }
+            Knowledge f = HeldByTarget(e);
             for (const auto& k : e.heldNh)
             {
                 f.Add(k);
@@ -480,12 +498,7 @@ LteSecKeyAudit::Analyse() const
                                bool sees) {
                 auto got =
                     Computed(obs, e.kenb, e.cellInfo, e.keys, e.algorithms, e.cRnti, e.nonce, sees);
-                finding.cases++;
-                finding.exposed += !got.empty();
-                for (const auto& n : got)
-                {
-                    counts[n]++;
-                }
+                Tally(finding, counts, got);
                 if (!got.empty() && got[0] == "KeNB")
                 {
                     obs.Add(e.kenb);
