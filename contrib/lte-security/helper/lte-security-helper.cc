@@ -4,6 +4,7 @@
 #include "lte-security-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/component-carrier-enb.h"
 #include "ns3/epc-enb-application.h"
 #include "ns3/epc-mme-application.h"
@@ -39,7 +40,9 @@ LteSecurityHelper::GetTypeId()
             .AddAttribute("Scheme",
                           "Key-handling scheme on handover, for the whole scenario: seed (the "
                           "design: KeNB forwarded, keys refreshed with the C-RNTI), ts33401 "
-                          "(KeNB* and the NH/NCC chain), alt2 (TR 33.821 alternative 2: the "
+                          "(KeNB* and the NH/NCC chain), alt1 (TR 33.821 alternative 1: the MME "
+                          "derives the target's KeNB from KASME and a fresh input; every "
+                          "inter-eNB handover goes by S1), alt2 (TR 33.821 alternative 2: the "
                           "source derives the target's KeNB). Set it before installing.",
                           StringValue("seed"),
                           MakeStringAccessor(&LteSecurityHelper::SetScheme,
@@ -183,6 +186,17 @@ LteSecurityHelper::InstallEnb(const NetDeviceContainer& enbDevices)
                             << " calls the MME by functions; security IEs travel in S1AP messages: "
                                "set the EPC helper's attribute S1apLink to true before installing "
                                "the eNB devices");
+        NS_ABORT_MSG_IF(!enbApp && m_scheme->PreparesThroughMme(),
+                        "ns3::LteSecurityHelper::Scheme "
+                            << m_scheme->GetName()
+                            << ": the MME takes part in every handover, which needs an EPC with "
+                               "S1-AP on a link (cell "
+                            << dev->GetCellId() << " has no EPC)");
+        if (m_scheme->PreparesThroughMme())
+        {
+            // the MME is not part of X2 preparation: hand over by S1 towards every eNB
+            dev->GetRrc()->SetAttribute("ForceS1Handover", BooleanValue(true));
+        }
         AttachMmes();
         m_installed = true;
         for (const auto& cc : dev->GetCcMap())
@@ -234,6 +248,7 @@ LteSecurityHelper::AssignStreams(const NetDeviceContainer& enbDevices, int64_t s
             used += sec->AssignStreams(stream + used);
         }
     }
+    used += m_scheme->AssignStreams(stream + used);
     return used;
 }
 

@@ -130,6 +130,7 @@ class EnbUeSecurityContext
     Nh nh;                    ///< TS 33.401: the NH of the last PATH SWITCH REQUEST ACKNOWLEDGE
     uint8_t nhNcc{0};         ///< NCC of \ref nh
     bool haveUnusedNh{false}; ///< \ref nh not yet used: the next handover is vertical
+    std::vector<uint8_t> freshInput; ///< alternative 1: the MME's fresh input for this KeNB
     AsAlgorithms algorithms;
     uint16_t cRnti{0};
     AsKeys keys;

@@ -167,6 +167,10 @@ void
 LteSecEnbRrc::SetScheme(Ptr<LteSecScheme> scheme)
 {
     NS_ABORT_MSG_IF(!scheme, "LteSecEnbRrc::SetScheme: no scheme");
+    NS_ABORT_MSG_IF(m_refreshNonce && scheme->PreparesThroughMme(),
+                    "ns3::LteSecEnbRrc::RefreshNonce is the seed scheme's option; scheme "
+                        << scheme->GetName()
+                        << " carries the MME's fresh input in the same field of the command");
     m_scheme = scheme;
 }
 
@@ -464,14 +468,14 @@ LteSecEnbRrc::BuildRrcConnectionReconfiguration(uint16_t rnti,
         msg.securityConfigHo.cipheringAlgorithm = static_cast<uint8_t>(ue.ctx.algorithms.ciphering);
         msg.securityConfigHo.integrityProtAlgorithm =
             static_cast<uint8_t>(ue.ctx.algorithms.integrity);
+        msg.securityConfigHo.haveRefreshNonce = !ue.nonce.empty();
+        std::copy(ue.nonce.begin(), ue.nonce.end(), msg.securityConfigHo.refreshNonce.begin());
         m_scheme->FillCommand(ue.ctx, msg.securityConfigHo);
         if (m_tamperCommandNcc)
         {
             msg.securityConfigHo.nextHopChainingCount =
                 (msg.securityConfigHo.nextHopChainingCount + 1) & 0x07;
         }
-        msg.securityConfigHo.haveRefreshNonce = !ue.nonce.empty();
-        std::copy(ue.nonce.begin(), ue.nonce.end(), msg.securityConfigHo.refreshNonce.begin());
         // inter-MME: the target MME's NAS part, passed on unchanged
         msg.securityConfigHo.haveNasContainer = ue.nasContainer.size() == 7;
         std::copy(ue.nasContainer.begin(),

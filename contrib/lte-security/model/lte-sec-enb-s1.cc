@@ -118,9 +118,11 @@ LteSecEnbRrc::AdmitS1Handover(uint16_t rnti,
     NS_LOG_FUNCTION(this << rnti << imsi << sourceCellId << targetCellId);
     S1apSecurityContext context;
     S1apUeSecurityCapabilities caps;
+    S1apNasSecurityParameters nas;
     std::string error;
     if (!context.DecodeValue(ToVector(securityContext), error) ||
-        !caps.DecodeValue(ToVector(ueSecurityCapabilities), error))
+        !caps.DecodeValue(ToVector(ueSecurityCapabilities), error) ||
+        !nas.DecodeValue(ToVector(nasSecurityParameters), error))
     {
         NS_LOG_WARN("cell " << targetCellId << ": S1 handover of IMSI " << imsi
                             << " rejected: " << error);
@@ -128,25 +130,29 @@ LteSecEnbRrc::AdmitS1Handover(uint16_t rnti,
         m_ues.erase(rnti);
         return false;
     }
+    if (m_scheme->PreparesThroughMme() && nas.freshInput.empty())
+    {
+        m_handoverRejectedTrace(imsi,
+                                sourceCellId,
+                                "HANDOVER REQUEST without the MME's fresh input (scheme " +
+                                    m_scheme->GetName() + ")");
+        m_ues.erase(rnti);
+        return false;
+    }
     // the scheme's key in the Security Context: KeNB (seed), NH (TS 33.401), the target's KeNB
+    // (alternatives 1 and 2), with alternative 1's fresh input
     if (!Admit(rnti,
                imsi,
                sourceCellId,
                targetCellId,
-               HandoverKey{true, Kenb::From(context.nh), context.ncc},
+               HandoverKey{true, Kenb::From(context.nh), context.ncc, nas.freshInput},
                true,
                caps.capabilities,
                nullptr))
     {
         return false;
     }
-    if (!nasSecurityParameters.empty() && nasSecurityParameters.size() != 7)
-    {
-        m_handoverRejectedTrace(imsi, sourceCellId, "NAS Security Parameters of a wrong size");
-        m_ues.erase(rnti);
-        return false;
-    }
-    m_ues.at(rnti).nasContainer.assign(nasSecurityParameters.begin(), nasSecurityParameters.end());
+    m_ues.at(rnti).nasContainer = nas.nasContainer;
     return true;
 }
 

@@ -208,6 +208,19 @@ DeriveAlt2Kenb(const Kenb& sourceKenb, uint16_t pci, uint32_t earfcnDl)
     return DeriveCellBoundKey(sourceKenb.Data(), FC_ALT2_TARGET_KENB, pci, earfcnDl);
 }
 
+Kenb
+DeriveAlt1Kenb(const Kasme& kasme, const std::vector<uint8_t>& fresh)
+{
+    if (fresh.size() != 16)
+    {
+        throw std::invalid_argument("DeriveAlt1Kenb: a fresh input of " +
+                                    std::to_string(fresh.size()) + " octets (16 expected)");
+    }
+    KdfInput s(FC_ALT1_TARGET_KENB);
+    s.Add(fresh.data(), 16);
+    return Kenb::From(Kdf(kasme.Data(), Kasme::SIZE, s));
+}
+
 Key256
 KdfAlgorithmKey(const uint8_t* key32, AlgKeyType type, uint8_t algorithmId)
 {

@@ -39,6 +39,11 @@ enum KdfFc : uint8_t
      * and the target cell (PCI, EARFCN-DL). Not assigned in TS 33.220; see doc/.
      */
     FC_ALT2_TARGET_KENB = 0xF2,
+    /**
+     * TR 33.821 alternative 1 as this model defines it: the target's KeNB from KASME and the
+     * MME's fresh input. Not assigned in TS 33.220; see doc/.
+     */
+    FC_ALT1_TARGET_KENB = 0xF3,
 };
 
 /**
@@ -139,6 +144,13 @@ Kenb DeriveKenbStar(const Nh& nh, uint16_t pci, uint32_t earfcnDl);
  * 3 B above)). Throws std::invalid_argument if pci > 503 or earfcnDl > 262143.
  */
 Kenb DeriveAlt2Kenb(const Kenb& sourceKenb, uint16_t pci, uint32_t earfcnDl);
+
+/**
+ * TR 33.821 alternative 1 (this model's encoding): the target's KeNB, made by the MME =
+ * KDF(KASME, FC 0xF3 || P0 = the MME's fresh input (16 B) || L0 = 0x0010). Throws
+ * std::invalid_argument unless \p fresh has 16 octets.
+ */
+Kenb DeriveAlt1Kenb(const Kasme& kasme, const std::vector<uint8_t>& fresh);
 
 /// The full 256-bit output of the FC 0x15 algorithm key derivation (A.7) from any 256-bit key.
 Key256 KdfAlgorithmKey(const uint8_t* key32, AlgKeyType type, uint8_t algorithmId);

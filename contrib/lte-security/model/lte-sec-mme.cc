@@ -328,7 +328,8 @@ LteSecMme::HandoverRequired(uint64_t imsi,
                             uint16_t targetCellId,
                             const SecurityBytes& sourceSecurityContext,
                             SecurityBytes& securityContext,
-                            SecurityBytes& ueSecurityCapabilities)
+                            SecurityBytes& ueSecurityCapabilities,
+                            SecurityBytes& nasSecurityParameters)
 {
     MmeUeSecurityContext& ctx = GetContext(imsi);
     HandoverKey key = GetScheme()->MmeS1(ctx,
@@ -338,10 +339,15 @@ LteSecMme::HandoverRequired(uint64_t imsi,
     S1apUeSecurityCapabilities caps;
     caps.capabilities = ctx.ueCapabilities;
     ueSecurityCapabilities = ToSecurityBytes(caps.EncodeValue());
+    // alternative 1: the fresh input the key was made with, for the handover command
+    S1apNasSecurityParameters nas;
+    nas.freshInput = key.fresh;
+    nasSecurityParameters = ToSecurityBytes(nas.EncodeValue());
     m_securityMessageTrace("S1-MME",
                            "HANDOVER REQUEST",
                            imsi,
-                           S1apSecurityContext::IE_SIZE + S1apUeSecurityCapabilities::IE_SIZE);
+                           S1apSecurityContext::IE_SIZE + S1apUeSecurityCapabilities::IE_SIZE +
+                               nas.IeSize());
 }
 
 bool
@@ -530,24 +536,26 @@ LteSecMme::ForwardRelocation(uint64_t imsi,
     {
         nasContainer.nasMac ^= 1;
     }
-    std::vector<uint8_t> nasBytes = nasContainer.Encode();
-    nasSecurityParameters.assign(nasBytes.begin(), nasBytes.end());
     HandoverKey extension;
     extension.present = haveKenb;
     extension.key = ext.kenb;
     HandoverKey key = GetScheme()->MmeS10Target(ctx, extension, targetCellId);
+    S1apNasSecurityParameters nas;
+    nas.nasContainer = nasContainer.Encode();
+    nas.freshInput = key.fresh; // alternative 1
+    std::vector<uint8_t> nasBytes = nas.EncodeValue();
+    nasSecurityParameters.assign(nasBytes.begin(), nasBytes.end());
     std::vector<uint8_t> value = EncodeSecurityContext(imsi, ctx, key);
     securityContext.assign(value.begin(), value.end());
     S1apUeSecurityCapabilities caps;
     caps.capabilities = mm.ueCapabilities;
     value = caps.EncodeValue();
     ueSecurityCapabilities.assign(value.begin(), value.end());
-    // the NAS Security Parameters to E-UTRAN IE: 4 octets of IE header, a length, 7 octets
     m_securityMessageTrace("S1-MME",
                            "HANDOVER REQUEST",
                            imsi,
-                           S1apSecurityContext::IE_SIZE + S1apUeSecurityCapabilities::IE_SIZE + 4 +
-                               1 + NasTransparentContainer::SIZE);
+                           S1apSecurityContext::IE_SIZE + S1apUeSecurityCapabilities::IE_SIZE +
+                               nas.IeSize());
     return true;
 }
 

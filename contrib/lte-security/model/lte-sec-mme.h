@@ -101,7 +101,8 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
                           uint16_t targetCellId,
                           const SecurityBytes& sourceSecurityContext,
                           SecurityBytes& securityContext,
-                          SecurityBytes& ueSecurityCapabilities) override;
+                          SecurityBytes& ueSecurityCapabilities,
+                          SecurityBytes& nasSecurityParameters) override;
     void PrepareForwardRelocation(uint64_t imsi,
                                   uint16_t sourceCellId,
                                   uint16_t targetCellId,

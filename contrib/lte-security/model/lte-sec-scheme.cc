@@ -49,6 +49,18 @@ LteSecScheme::SourceS1KeyOptional() const
     return false;
 }
 
+int64_t
+LteSecScheme::AssignStreams(int64_t)
+{
+    return 0;
+}
+
+bool
+LteSecScheme::PreparesThroughMme() const
+{
+    return false;
+}
+
 void
 LteSecScheme::FillCommand(const EnbUeSecurityContext& ctx, LteRrcSap::SecurityConfigHo& sc) const
 {

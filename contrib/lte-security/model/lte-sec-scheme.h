@@ -32,9 +32,10 @@ struct CellInfo
  */
 struct HandoverKey
 {
-    bool present{false}; ///< false: the hop carries no key (the field is left out)
-    Kenb key;            ///< KeNB, KeNB*, NH or the target's KeNB
-    uint8_t ncc{0};      ///< Next hop Chaining Count, 3 bits
+    bool present{false};        ///< false: the hop carries no key (the field is left out)
+    Kenb key;                   ///< KeNB, KeNB*, NH or the target's KeNB
+    uint8_t ncc{0};             ///< Next hop Chaining Count, 3 bits
+    std::vector<uint8_t> fresh; ///< alternative 1: the MME's fresh input the key was made with
 };
 
 } // namespace ltesec
@@ -75,6 +76,20 @@ class LteSecScheme : public Object
      * holds what it needs (the seed: LteSecEnbRrc::KenbInHandoverRequired); false by default
      */
     virtual bool SourceS1KeyOptional() const;
+
+    /**
+     * Fixes the random stream(s) the scheme draws from (the MME's fresh inputs, if any).
+     * \param stream the first stream index
+     * \return the number of streams used (0 by default)
+     */
+    virtual int64_t AssignStreams(int64_t stream);
+
+    /**
+     * \return true if the MME must take part in every inter-eNB handover (alternative 1): the
+     * eNBs then hand over by S1 even towards an X2 neighbour (LteEnbRrc::ForceS1Handover), and
+     * security needs S1-AP on a link; false by default
+     */
+    virtual bool PreparesThroughMme() const;
 
     /**
      * The AS keys of a connection from its KeNB (initial setup and every handover); by default

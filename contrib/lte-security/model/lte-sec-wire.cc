@@ -310,6 +310,53 @@ NasTransparentContainer::Decode(const std::vector<uint8_t>& bytes, std::string& 
     return true;
 }
 
+bool
+S1apNasSecurityParameters::Empty() const
+{
+    return nasContainer.empty() && freshInput.empty();
+}
+
+std::vector<uint8_t>
+S1apNasSecurityParameters::EncodeValue() const
+{
+    if (!nasContainer.empty() && nasContainer.size() != NasTransparentContainer::SIZE)
+    {
+        throw std::invalid_argument("NAS Security Parameters: a NAS container of " +
+                                    std::to_string(nasContainer.size()) + " octets");
+    }
+    if (!freshInput.empty() && freshInput.size() != FRESH_INPUT_SIZE)
+    {
+        throw std::invalid_argument("NAS Security Parameters: a fresh input of " +
+                                    std::to_string(freshInput.size()) + " octets");
+    }
+    std::vector<uint8_t> v(nasContainer);
+    v.insert(v.end(), freshInput.begin(), freshInput.end());
+    return v;
+}
+
+bool
+S1apNasSecurityParameters::DecodeValue(const std::vector<uint8_t>& value, std::string& error)
+{
+    const std::size_t c = NasTransparentContainer::SIZE;
+    const std::size_t f = FRESH_INPUT_SIZE;
+    std::size_t n = value.size();
+    if (n != 0 && n != c && n != f && n != c + f)
+    {
+        error = "NAS Security Parameters of " + std::to_string(n) + " octets (0, 7, 16 or 23)";
+        return false;
+    }
+    std::size_t split = (n == c || n == c + f) ? c : 0;
+    nasContainer.assign(value.begin(), value.begin() + split);
+    freshInput.assign(value.begin() + split, value.end());
+    return true;
+}
+
+uint32_t
+S1apNasSecurityParameters::IeSize() const
+{
+    return Empty() ? 0 : IE_OVERHEAD + nasContainer.size() + freshInput.size();
+}
+
 uint32_t
 EstimateDlNasCount(uint32_t next, uint8_t sqn)
 {

@@ -133,6 +133,34 @@ struct NasTransparentContainer
 
 /**
  * \ingroup lte-security
+ * The value of HANDOVER REQUEST's NAS Security Parameters to E-UTRAN (TS 36.413 9.2.3.30, an
+ * OCTET STRING) as this model fills it: the inter-MME NAS part (NasTransparentContainer, opaque
+ * to the eNB), then alternative 1's fresh input (16 octets); either may be absent. The target eNB
+ * puts both in the handover command.
+ */
+struct S1apNasSecurityParameters
+{
+    static constexpr uint16_t IE_ID = 136;           ///< id-NASSecurityParameterstoE-UTRAN
+    static constexpr uint32_t FRESH_INPUT_SIZE = 16; ///< octets of the fresh input
+    /// the ProtocolIE-Field's bytes besides the value: id 2, criticality 1, open type length 1,
+    /// OCTET STRING length 1
+    static constexpr uint32_t IE_OVERHEAD = 5;
+
+    std::vector<uint8_t> nasContainer; ///< empty or NasTransparentContainer::SIZE octets
+    std::vector<uint8_t> freshInput;   ///< empty or FRESH_INPUT_SIZE octets
+
+    /// \return true if neither part is present (the IE is left out)
+    bool Empty() const;
+    /// \return the value's octets; throws std::invalid_argument if a part has a wrong size
+    std::vector<uint8_t> EncodeValue() const;
+    /// Decodes a value of 0, 7, 16 or 23 octets; \return false (with \p error) otherwise
+    bool DecodeValue(const std::vector<uint8_t>& value, std::string& error);
+    /// \return the IE's bytes in the message (0 if Empty())
+    uint32_t IeSize() const;
+};
+
+/**
+ * \ingroup lte-security
  * \param next the lowest downlink NAS COUNT a UE still accepts
  * \param sqn the 8 least significant bits of a received COUNT
  * \return the smallest COUNT not below \p next that ends in \p sqn (TS 24.301 4.4.3.1)
