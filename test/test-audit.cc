@@ -78,11 +78,11 @@ BOOST_AUTO_TEST_CASE(seed_nonce_leaves_kenb_exposed)
     BOOST_TEST(r.audit.at(REUSE).exposed == 0u);
 }
 
-/// TS 33.401 and alternative 2: a compromised target computes no source key (KeNB* and the
-/// alternative-2 key are one-way from the source's KeNB).
-BOOST_AUTO_TEST_CASE(ts33401_and_alt2_are_backward_secure)
+/// TS 33.401 and alternatives 1 and 2: a compromised target computes no source key (KeNB* and the
+/// alternative-2 key are one-way from the source's KeNB; alternative 1's from KASME).
+BOOST_AUTO_TEST_CASE(ts33401_alt1_and_alt2_are_backward_secure)
 {
-    for (std::string scheme : {"ts33401", "alt2"})
+    for (std::string scheme : {"ts33401", "alt1", "alt2"})
     {
         for (auto [s1, inter] : {std::pair{false, false}, {true, false}, {false, true}})
         {
@@ -97,8 +97,9 @@ BOOST_AUTO_TEST_CASE(ts33401_and_alt2_are_backward_secure)
 }
 
 /// Forward security: TS 33.401 after two hops over X2 (the next KeNB* comes from the NH the
-/// compromised source holds), after one over S1 (a fresh NH from the MME); the seed and
-/// alternative 2 never (every later key follows from what the compromised eNB holds).
+/// compromised source holds), after one over S1 (a fresh NH from the MME); alternative 1 after
+/// one everywhere (every KeNB from KASME and a new fresh input); the seed and alternative 2 never
+/// (every later key follows from what the compromised eNB holds).
 BOOST_AUTO_TEST_CASE(forward_security_per_scheme)
 {
     struct Case
@@ -114,6 +115,9 @@ BOOST_AUTO_TEST_CASE(forward_security_per_scheme)
                           Case{"ts33401", false, true, "after 1 hop"},
                           Case{"seed", false, false, "never"},
                           Case{"seed", true, false, "never"},
+                          Case{"alt1", false, false, "after 1 hop"},
+                          Case{"alt1", true, false, "after 1 hop"},
+                          Case{"alt1", false, true, "after 1 hop"},
                           Case{"alt2", false, false, "never"},
                           Case{"alt2", false, true, "never"}})
     {
@@ -143,14 +147,24 @@ BOOST_AUTO_TEST_CASE(passive_observers)
     }
 }
 
+/// Alternative 1 hands over through the MME even between X2 neighbours: a passive X2 observer
+/// sees no key, one of S1-MME every key (the MME's key rides in the clear without NDS/IP).
+BOOST_AUTO_TEST_CASE(alt1_passive_observers)
+{
+    ScenarioResult r = Audit("alt1", false, false);
+    BOOST_TEST(r.audit.at(S1_OBSERVER).exposed == 7u);
+    BOOST_TEST(r.audit.at(X2_OBSERVER).exposed == 0u);
+}
+
 /// Key reuse: the seed without a nonce repeats AS keys when a target hands back a C-RNTI the UE
-/// had (back and forth between two cells: every second hop); TS 33.401 and alternative 2 never.
+/// had (back and forth between two cells: every second hop); TS 33.401 and alternatives 1 and 2
+/// never.
 BOOST_AUTO_TEST_CASE(key_reuse_per_scheme)
 {
     ScenarioResult seed = Audit("seed", false, false);
     BOOST_TEST(seed.audit.at(REUSE).exposed > 0u);
     BOOST_TEST(seed.audit.at(REUSE).exposed == 3 * seed.keyReuses);
-    for (std::string scheme : {"ts33401", "alt2"})
+    for (std::string scheme : {"ts33401", "alt1", "alt2"})
     {
         BOOST_TEST(Audit(scheme, false, false).audit.at(REUSE).exposed == 0u);
     }

@@ -10,6 +10,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -255,17 +256,27 @@ BOOST_AUTO_TEST_CASE(nas_container_layout_and_replay)
     BOOST_TEST(!other.Verify(kasme, 7));
 }
 
-/// The example with two MME pool areas: its pcaps of the S1-MME and S10 links decode in
-/// Wireshark without a malformed packet (S1AP re-framed as SCTP: Wireshark 4.0 has no S1AP on UDP;
-/// the RRC containers hold ns-3's own RRC encoding, so S1AP containers are not dissected), and its
-/// CSV has inter-MME handovers with agreeing AS and NAS keys.
-BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveTshark))
+namespace
+{
+
+/// What tshark made of one run of the two-pool example with pcaps
+struct PoolsPcaps
+{
+    std::string s1ap; ///< the S1AP PDUs of every S1-MME pcap, decoded (-V)
+    std::string s10;  ///< the S10 pcaps, decoded (-V)
+    std::string csv;  ///< the example's per-handover CSV
+    std::size_t pdus{0};
+};
+
+PoolsPcaps
+RunPoolsWithPcaps(const std::string& args)
 {
     char dir[] = "/tmp/lte-sec-pools-XXXXXX";
     BOOST_REQUIRE(::mkdtemp(dir));
     std::string d(dir);
     std::string cmd = "cd " + d + " && " + std::string(LTESEC_BIN_DIR) +
-                      "/lte-security-mme-pools --numUes=1 --pcap=1 --quiet=1 >out.txt 2>&1 && "
+                      "/lte-security-mme-pools --numUes=1 --pcap=1 --quiet=1 " + args +
+                      " >out.txt 2>&1 && "
                       "cat s1mme-*.pcap >/dev/null && for f in s1mme-*.pcap; do tshark -r $f -T "
                       "fields -e udp.payload 2>/dev/null; done > s1ap.hex && tshark -r s10-*.pcap "
                       "-o s1ap.dissect_container:FALSE -V > s10.txt 2>&1";
@@ -276,15 +287,8 @@ BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveT
         ss << in.rdbuf();
         return ss.str();
     };
-    std::string s10 = read("s10.txt");
-    BOOST_TEST(s10.find("Malformed") == std::string::npos);
-    for (const char* name : {"Forward Relocation Request",
-                             "Forward Relocation Response",
-                             "Forward Relocation Complete Notification",
-                             "Forward Relocation Complete Acknowledge"})
-    {
-        BOOST_TEST(s10.find(name) != std::string::npos, name);
-    }
+    PoolsPcaps out;
+    out.s10 = read("s10.txt");
     std::vector<std::vector<uint8_t>> pdus;
     std::istringstream hex(read("s1ap.hex"));
     std::string line;
@@ -300,9 +304,32 @@ BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveT
             pdus.push_back(pdu);
         }
     }
-    BOOST_TEST(pdus.size() > 10u);
-    std::string s1ap = Tshark(pdus, "-S 36412,36412,18", "-o s1ap.dissect_container:FALSE");
-    BOOST_TEST(s1ap.find("Malformed") == std::string::npos);
+    out.pdus = pdus.size();
+    out.s1ap = Tshark(pdus, "-S 36412,36412,18", "-o s1ap.dissect_container:FALSE");
+    out.csv = read("lte-security-mme-pools.csv");
+    std::system(("rm -rf " + d).c_str());
+    return out;
+}
+
+} // namespace
+
+/// The example with two MME pool areas: its pcaps of the S1-MME and S10 links decode in
+/// Wireshark without a malformed packet (S1AP re-framed as SCTP: Wireshark 4.0 has no S1AP on UDP;
+/// the RRC containers hold ns-3's own RRC encoding, so S1AP containers are not dissected), and its
+/// CSV has inter-MME handovers with agreeing AS and NAS keys.
+BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveTshark))
+{
+    PoolsPcaps p = RunPoolsWithPcaps("");
+    BOOST_TEST(p.s10.find("Malformed") == std::string::npos);
+    for (const char* name : {"Forward Relocation Request",
+                             "Forward Relocation Response",
+                             "Forward Relocation Complete Notification",
+                             "Forward Relocation Complete Acknowledge"})
+    {
+        BOOST_TEST(p.s10.find(name) != std::string::npos, name);
+    }
+    BOOST_TEST(p.pdus > 10u);
+    BOOST_TEST(p.s1ap.find("Malformed") == std::string::npos);
     for (const char* name : {"HandoverRequired",
                              "HandoverRequest",
                              "HandoverCommand",
@@ -310,16 +337,40 @@ BOOST_AUTO_TEST_CASE(example_pcaps_decode, *boost::unit_test::precondition(HaveT
                              "UEContextReleaseCommand",
                              "PathSwitchRequest"})
     {
-        BOOST_TEST(s1ap.find(name) != std::string::npos, name);
+        BOOST_TEST(p.s1ap.find(name) != std::string::npos, name);
     }
     // X2 in the first area, S1 to the second MME, X2 in the second area: all with agreeing keys
-    std::string csv = read("lte-security-mme-pools.csv");
-    BOOST_TEST(csv.find("X2,1,2,0,0,completed,agree,-") != std::string::npos, csv);
-    BOOST_TEST(csv.find("S1 inter-MME,2,3,0,1,completed,agree,eea2/eia2 agree") !=
+    BOOST_TEST(p.csv.find("X2,1,2,0,0,completed,agree,-") != std::string::npos, p.csv);
+    BOOST_TEST(p.csv.find("S1 inter-MME,2,3,0,1,completed,agree,eea2/eia2 agree") !=
                    std::string::npos,
-               csv);
-    BOOST_TEST(csv.find("X2,3,4,1,1,completed,agree,-") != std::string::npos, csv);
-    std::system(("rm -rf " + d).c_str());
+               p.csv);
+    BOOST_TEST(p.csv.find("X2,3,4,1,1,completed,agree,-") != std::string::npos, p.csv);
+}
+
+/// TR 33.821 alternative 1 on the same mobility: every handover prepared through the MME (no
+/// path switch, no KeNB on S10), HANDOVER REQUEST's NAS Security Parameters to E-UTRAN with the
+/// 16-octet fresh input (23 octets with the inter-MME NAS part), decoded by tshark without a
+/// malformed packet; keys agree on every hop.
+BOOST_AUTO_TEST_CASE(alt1_pcaps_decode, *boost::unit_test::precondition(HaveTshark))
+{
+    PoolsPcaps p = RunPoolsWithPcaps("--scheme=alt1");
+    BOOST_TEST(p.s1ap.find("Malformed") == std::string::npos);
+    BOOST_TEST(p.s10.find("Malformed") == std::string::npos);
+    BOOST_TEST(p.s10.find("Private Extension") == std::string::npos);
+    BOOST_TEST(p.s1ap.find("PathSwitchRequest") == std::string::npos);
+    // the values as tshark shows them: 16 octets within an MME, 23 (NAS part first) between MMEs
+    std::regex value("NASSecurityParameterstoE-UTRAN: ([0-9a-f]+)");
+    std::vector<std::size_t> sizes;
+    for (std::sregex_iterator it(p.s1ap.begin(), p.s1ap.end(), value), end; it != end; ++it)
+    {
+        sizes.push_back((*it)[1].length() / 2);
+    }
+    BOOST_TEST(sizes == std::vector<std::size_t>({16, 23, 16}), boost::test_tools::per_element());
+    BOOST_TEST(p.csv.find("S1 intra-MME,1,2,0,0,completed,agree,-") != std::string::npos, p.csv);
+    BOOST_TEST(p.csv.find("S1 inter-MME,2,3,0,1,completed,agree,eea2/eia2 agree") !=
+                   std::string::npos,
+               p.csv);
+    BOOST_TEST(p.csv.find("S1 intra-MME,3,4,1,1,completed,agree,-") != std::string::npos, p.csv);
 }
 
 /// Security must not change the radio behaviour beyond its bytes: the two-pool example makes the

@@ -1,6 +1,6 @@
 // The key-handling schemes behind LteSecScheme: the seed, TS 33.401 (KeNB*, NH/NCC) and TR 33.821
-// alternative 2, each on X2, S1 within an MME and S1 between MMEs, with ideal and real RRC; the
-// TS 33.401 NH chain against published values and against the faults of public cores.
+// alternatives 1 and 2, each on X2, S1 within an MME and S1 between MMEs, with ideal and real RRC;
+// the TS 33.401 NH chain against published values and against the faults of public cores.
 #include "handover-checks.h"
 #include "test-print.h"
 #include "vector-file.h"
@@ -22,7 +22,7 @@ using namespace ns3::ltesec;
 namespace
 {
 
-const std::vector<std::string> SCHEMES{"seed", "ts33401", "alt2"};
+const std::vector<std::string> SCHEMES{"seed", "ts33401", "alt1", "alt2"};
 
 enum class Path
 {
@@ -413,6 +413,120 @@ BOOST_AUTO_TEST_CASE(alt2_derivation_byte_string)
     BOOST_TEST(next.key != kenb);
 }
 
+/// Alternative 1 as documented: KeNB_T = KDF(KASME, 0xF3 || fresh input (16) || 0x0010), against
+/// OpenSSL's one-shot HMAC; the MME's key reaches the target, the fresh input the command, and the
+/// UE derives the same key from its KASME. Every hop draws a new fresh input and key.
+BOOST_AUTO_TEST_CASE(alt1_derivation_byte_string)
+{
+    Kasme kasme =
+        Kasme::FromHex("238e457e0f758badbca8d34bb2612c10428d426757cb5553b2b184fa64bfc549", "kasme");
+    std::vector<uint8_t> fresh{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    std::vector<uint8_t> s{0xf3};
+    s.insert(s.end(), fresh.begin(), fresh.end());
+    s.push_back(0x00);
+    s.push_back(0x10);
+    BOOST_TEST(DeriveAlt1Kenb(kasme, fresh).RevealHex() == RawHmac(kasme.Data(), s));
+    BOOST_CHECK_THROW(DeriveAlt1Kenb(kasme, std::vector<uint8_t>(15)), std::invalid_argument);
+
+    Ptr<LteSecScheme> scheme = MakeScheme("alt1");
+    BOOST_TEST(scheme->PreparesThroughMme());
+    BOOST_TEST(!scheme->S10CarriesKenb());
+    EnbUeSecurityContext source;
+    BOOST_TEST(!scheme->SourceS1(source, 32).present); // the source sends no key
+    MmeUeSecurityContext mme;
+    mme.nas.kasme = kasme;
+    HandoverKey first = scheme->MmeS1(mme, {}, 32);
+    BOOST_TEST_REQUIRE(first.fresh.size() == 16u);
+    BOOST_TEST(first.key == DeriveAlt1Kenb(kasme, first.fresh));
+    EnbUeSecurityContext target;
+    scheme->TargetAdmit(target, first, true, 32);
+    LteRrcSap::SecurityConfigHo sc;
+    scheme->FillCommand(target, sc);
+    BOOST_TEST(sc.haveRefreshNonce);
+    UeSecurityContext ue;
+    ue.nas.kasme = kasme;
+    uint32_t steps = 0;
+    std::string error;
+    BOOST_TEST(scheme->UeHandover(ue, sc, {32, 561}, steps, error));
+    BOOST_TEST(ue.kenb == first.key);
+    // the next hop, through the MME again (or a target MME with the same KASME)
+    HandoverKey second = scheme->MmeS10Target(mme, {}, 2);
+    BOOST_TEST(second.fresh != first.fresh);
+    BOOST_TEST(second.key != first.key);
+    // a command without the fresh input leads the UE elsewhere: the confirm would fail
+    LteRrcSap::SecurityConfigHo stripped = sc;
+    stripped.haveRefreshNonce = false;
+    UeSecurityContext other;
+    other.nas.kasme = kasme;
+    other.kenb = first.key;
+    BOOST_TEST(scheme->UeHandover(other, stripped, {32, 561}, steps, error));
+    BOOST_TEST(other.kenb != second.key);
+    BOOST_TEST(other.kenb != first.key);
+}
+
+/// NAS Security Parameters to E-UTRAN as this model fills it: NAS container, fresh input, both.
+BOOST_AUTO_TEST_CASE(nas_security_parameters_codec)
+{
+    S1apNasSecurityParameters p;
+    BOOST_TEST(p.Empty());
+    BOOST_TEST(p.IeSize() == 0u);
+    p.freshInput.assign(16, 0xab);
+    BOOST_TEST(p.EncodeValue().size() == 16u);
+    BOOST_TEST(p.IeSize() == 21u);
+    p.nasContainer = {1, 2, 3, 4, 0x22, 3, 9};
+    std::vector<uint8_t> both = p.EncodeValue();
+    BOOST_TEST(both.size() == 23u);
+    BOOST_TEST(p.IeSize() == 28u);
+    S1apNasSecurityParameters back;
+    std::string error;
+    BOOST_TEST(back.DecodeValue(both, error), error);
+    BOOST_TEST(back.nasContainer == p.nasContainer, boost::test_tools::per_element());
+    BOOST_TEST(back.freshInput == p.freshInput, boost::test_tools::per_element());
+    BOOST_TEST(back.DecodeValue(std::vector<uint8_t>(7, 1), error));
+    BOOST_TEST(back.nasContainer.size() == 7u);
+    BOOST_TEST(back.freshInput.empty());
+    for (std::size_t bad : {1u, 8u, 15u, 17u, 24u})
+    {
+        BOOST_TEST(!back.DecodeValue(std::vector<uint8_t>(bad, 0), error));
+        BOOST_TEST(error.find(std::to_string(bad) + " octets") != std::string::npos);
+    }
+    p.freshInput.resize(3);
+    BOOST_CHECK_THROW(p.EncodeValue(), std::invalid_argument);
+}
+
+/// Alternative 1 towards an X2 neighbour: prepared through the MME (S1), HANDOVER REQUEST with the
+/// key and the fresh input (37 + 9 + 21 bytes), no X2 HANDOVER REQUEST, keys agreeing.
+BOOST_AUTO_TEST_CASE(alt1_prepares_through_the_mme)
+{
+    for (bool ideal : {false, true})
+    {
+        BOOST_TEST_CONTEXT((ideal ? "ideal" : "real") << " RRC")
+        {
+            ScenarioResult r = RunScenario(Config("alt1", Path::X2, ideal, 3));
+            BOOST_TEST_REQUIRE(r.handovers.size() == 3u);
+            uint32_t x2 = 0;
+            uint32_t request = 0;
+            for (const auto& m : r.securityMessages)
+            {
+                x2 += m.first.find("X2 ") == 0;
+                if (m.first == "S1-MME HANDOVER REQUEST")
+                {
+                    request++;
+                    BOOST_TEST(m.second == 67u);
+                }
+            }
+            BOOST_TEST(x2 == 0u);
+            BOOST_TEST(request == 3u);
+            BOOST_TEST(r.x2HandoverRequestBytes.empty());
+            for (const auto& h : r.handovers)
+            {
+                BOOST_TEST(h.completed);
+                BOOST_TEST(Fp(h.enbKeys, "KRRCint") == Fp(h.ueKeys, "KRRCint"));
+            }
+        }
+    }
+}
+
 /// The X2 AS Security Information grows by the NCC octet only for TS 33.401.
 BOOST_AUTO_TEST_CASE(x2_ie_size_per_scheme)
 {
@@ -429,7 +543,8 @@ BOOST_AUTO_TEST_CASE(x2_ie_size_per_scheme)
                     bytes = m.second;
                 }
             }
-            BOOST_TEST(bytes == (scheme == "ts33401" ? 40u : 39u));
+            // alternative 1 hands over by S1 even towards an X2 neighbour
+            BOOST_TEST(bytes == (scheme == "ts33401" ? 40u : (scheme == "alt1" ? 0u : 39u)));
         }
     }
 }
@@ -437,7 +552,7 @@ BOOST_AUTO_TEST_CASE(x2_ie_size_per_scheme)
 /// An unknown scheme name stops at once, naming the attribute and the known schemes.
 BOOST_AUTO_TEST_CASE(scheme_names)
 {
-    BOOST_TEST(LteSecScheme::Names() == "alt2,seed,ts33401");
+    BOOST_TEST(LteSecScheme::Names() == "alt1,alt2,seed,ts33401");
     for (const std::string& name : SCHEMES)
     {
         BOOST_TEST(LteSecScheme::Create(name, "test")->GetName() == name);
