@@ -58,7 +58,8 @@ def main():
         for i in interfaces:
             values = [security.get((s, t, i), 0.0) for s in schemes]
             if any(values):
-                ax.bar(schemes, values, bottom=bottom, label=i)
+                colour = "C%d" % interfaces.index(i)  # one colour per interface in every panel
+                ax.bar(schemes, values, bottom=bottom, label=i, color=colour)
                 bottom = [b + v for b, v in zip(bottom, values)]
         ax.set_title(t)
         ax.set_ylabel("security bytes per handover")
