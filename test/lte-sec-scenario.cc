@@ -9,6 +9,7 @@
 #include "ns3/epc-x2-header.h"
 #include "ns3/internet-module.h"
 #include "ns3/lte-module.h"
+#include "ns3/lte-sec-scheme.h"
 #include "ns3/lte-security-helper.h"
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
@@ -538,6 +539,10 @@ RunScenario(const ScenarioConfig& c)
             mme->SetAttribute("NasEiaPriority", StringValue(c.mmeNasEia[i % 2]));
             mme->SetAttribute("TamperNasMac", BooleanValue(c.tamperNasMac[i % 2]));
             mme->SetAttribute("ReplayDlNasCount", BooleanValue(c.replayDlNasCount[i % 2]));
+            if (!c.mmeScheme.empty())
+            {
+                mme->SetScheme(LteSecScheme::Create(c.mmeScheme, "mmeScheme"));
+            }
         }
         Config::ConnectWithoutContextFailSafe(
             "/NodeList/*/DeviceList/*/$ns3::LteUeNetDevice/$ns3::LteSecUeRrc/NasSecurityChanged",

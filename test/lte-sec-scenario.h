@@ -47,6 +47,7 @@ struct ScenarioConfig
     bool tamperNasMac[2]{false, false};                           ///< TamperNasMac per MME
     bool replayDlNasCount[2]{false, false};                       ///< ReplayDlNasCount per MME
     std::string scheme{"seed"};                                   ///< LteSecurityHelper::Scheme
+    std::string mmeScheme; ///< the MMEs use this scheme instead (a core out of step; empty: none)
     bool tamperCommandNcc{false}; ///< the second eNB announces NCC + 1 in its handover commands
     bool audit{false};            ///< run LteSecKeyAudit (ScenarioResult::audit)
     uint32_t seed{1};

@@ -527,6 +527,21 @@ BOOST_AUTO_TEST_CASE(alt1_prepares_through_the_mme)
     }
 }
 
+/// An alternative-1 target refuses a HANDOVER REQUEST that lacks the MME's fresh input (here an
+/// MME running the seed scheme): the handover is rejected and traced, not admitted with a key the
+/// UE cannot derive.
+BOOST_AUTO_TEST_CASE(alt1_target_refuses_a_request_without_fresh_input)
+{
+    ScenarioConfig c = Config("alt1", Path::X2, false, 1);
+    c.mmeScheme = "seed";
+    ScenarioResult r = RunScenario(c);
+    BOOST_TEST(r.handoversRejected == 1u);
+    for (const auto& h : r.handovers)
+    {
+        BOOST_TEST(!h.completed);
+    }
+}
+
 /// The X2 AS Security Information grows by the NCC octet only for TS 33.401.
 BOOST_AUTO_TEST_CASE(x2_ie_size_per_scheme)
 {
