@@ -15,6 +15,21 @@ namespace ns3
 {
 
 /**
+ * An EPC with S1-AP on links (S1 handover where X2 is missing, several MMEs) and the given
+ * one-way delays of the S1-MME, S10 and X2 links.
+ */
+inline Ptr<PointToPointEpcHelper>
+CreateLinkedEpc(double s1mmeDelayMs, double s10DelayMs, double x2DelayMs)
+{
+    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+    epc->SetAttribute("S1apLink", BooleanValue(true));
+    epc->SetAttribute("S1mmeLinkDelay", TimeValue(MilliSeconds(s1mmeDelayMs)));
+    epc->SetAttribute("S10LinkDelay", TimeValue(MilliSeconds(s10DelayMs)));
+    epc->SetAttribute("X2LinkDelay", TimeValue(MilliSeconds(x2DelayMs)));
+    return epc;
+}
+
+/**
  * A remote host behind the PGW (100 Gb/s, 10 ms), routed to the UEs' 7.0.0.0/8.
  * \param epc the EPC helper
  * \param[out] address the remote host's address

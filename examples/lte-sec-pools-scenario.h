@@ -140,11 +140,8 @@ RunPoolsScenario(PoolsScenarioConfig c, Ptr<LteSecKeyAudit> audit = nullptr)
     Config::SetDefault("ns3::LteEnbRrc::ForceS1Handover", BooleanValue(forceS1));
 
     Ptr<LteHelper> lteHelper = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epcHelper = CreateObject<PointToPointEpcHelper>();
-    epcHelper->SetAttribute("S1apLink", BooleanValue(true));
-    epcHelper->SetAttribute("S1mmeLinkDelay", TimeValue(MilliSeconds(c.s1mmeDelayMs)));
-    epcHelper->SetAttribute("S10LinkDelay", TimeValue(MilliSeconds(c.s10DelayMs)));
-    epcHelper->SetAttribute("X2LinkDelay", TimeValue(MilliSeconds(c.x2DelayMs)));
+    Ptr<PointToPointEpcHelper> epcHelper =
+        CreateLinkedEpc(c.s1mmeDelayMs, c.s10DelayMs, c.x2DelayMs);
     epcHelper->SetAttribute("S1mmeLinkEnablePcap", BooleanValue(pcap));
     epcHelper->SetAttribute("S10LinkEnablePcap", BooleanValue(pcap));
     lteHelper->SetEpcHelper(epcHelper);

@@ -14,6 +14,8 @@
 #include "ns3/log.h"
 #include "ns3/lte-sec-pdcp.h"
 #include "ns3/lte-sec-ue-rrc.h"
+#include "ns3/lte-ue-net-device.h"
+#include "ns3/mobility-model.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
 #include "ns3/ppp-header.h"
@@ -36,13 +38,84 @@ LteSecHandoverRecord::LatencyMs() const
     return confirm < 0 ? -1 : (confirm - start) * 1000;
 }
 
+double
+LteSecHandoverRecord::PreparationMs() const
+{
+    return command < 0 ? -1 : (command - start) * 1000;
+}
+
+double
+LteSecHandoverRecord::ExecutionMs() const
+{
+    return command < 0 || confirm < 0 ? -1 : (confirm - command) * 1000;
+}
+
+double
+LteSecHandoverRecord::InterruptionMs() const
+{
+    return command < 0 || outcome != "completed" ? -1 : (end - command) * 1000;
+}
+
+bool
+LteSecHandoverRecord::SameSite() const
+{
+    return sourceSite == targetSite;
+}
+
+std::string
+LteSecHandoverRecord::FailureStage() const
+{
+    if (outcome == "completed" || outcome == "started")
+    {
+        return "";
+    }
+    return command < 0 ? "no command at the UE"
+                       : (confirm < 0 ? "no random access" : "no confirm at the target");
+}
+
+double
+LteSecRunSummary::HandoverRate() const
+{
+    return ues && seconds > 0 ? completed / (ues * seconds) : 0;
+}
+
+double
+LteSecRunSummary::PingPongRate() const
+{
+    return completed ? double(pingPongs) / completed : 0;
+}
+
+double
+LteSecRunSummary::FailureRate() const
+{
+    return attempts ? double(failed + rlfDuring) / attempts : 0;
+}
+
+double
+LteSecRunSummary::SecurityBytesPerHandover() const
+{
+    return attempts ? double(securityBytes) / attempts : 0;
+}
+
+double
+LteSecRunSummary::SecurityBytesPerUeSecond() const
+{
+    return ues && seconds > 0 ? (securityBytes + reattachSecurityBytes) / (ues * seconds) : 0;
+}
+
 TypeId
 LteSecHandoverRecorder::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LteSecHandoverRecorder")
-                            .SetParent<Object>()
-                            .SetGroupName("LteSecurity")
-                            .AddConstructor<LteSecHandoverRecorder>();
+    static TypeId tid =
+        TypeId("ns3::LteSecHandoverRecorder")
+            .SetParent<Object>()
+            .SetGroupName("LteSecurity")
+            .AddConstructor<LteSecHandoverRecorder>()
+            .AddTraceSource("HandoverRecord",
+                            "the record of a handover attempt that just ended "
+                            "(completed, failed or by radio link failure)",
+                            MakeTraceSourceAccessor(&LteSecHandoverRecorder::m_recordTrace),
+                            "ns3::LteSecHandoverRecorder::RecordTracedCallback");
     return tid;
 }
 
@@ -53,6 +126,7 @@ void
 LteSecHandoverRecorder::DoDispose()
 {
     m_security = nullptr;
+    m_ueMobility.clear();
     Object::DoDispose();
 }
 
@@ -69,6 +143,12 @@ LteSecHandoverRecorder::SetCellMme(uint16_t cellId, uint32_t mme)
     m_cellMme[cellId] = mme;
 }
 
+void
+LteSecHandoverRecorder::SetCellSite(uint16_t cellId, uint32_t site)
+{
+    m_cellSite[cellId] = site;
+}
+
 const std::vector<LteSecHandoverRecord>&
 LteSecHandoverRecorder::GetRecords() const
 {
@@ -79,6 +159,19 @@ void
 LteSecHandoverRecorder::Install(Ptr<LteSecurityHelper> security)
 {
     m_security = security;
+    m_scheme = security ? security->GetScheme()->GetName() : "off";
+    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+    {
+        Ptr<Node> node = NodeList::GetNode(n);
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(node->GetDevice(d));
+            if (ue && node->GetObject<MobilityModel>())
+            {
+                m_ueMobility[ue->GetImsi()] = node->GetObject<MobilityModel>();
+            }
+        }
+    }
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/ApplicationList/*/$ns3::EpcEnbApplication/S1apTx",
         MakeCallback(&LteSecHandoverRecorder::S1apTx, this));
@@ -109,6 +202,15 @@ LteSecHandoverRecorder::Install(Ptr<LteSecurityHelper> security)
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/LteUeRrc/HandoverEndOk",
         MakeCallback(&LteSecHandoverRecorder::UeHandoverEndOk, this));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/LteUeRrc/HandoverStart",
+        MakeCallback(&LteSecHandoverRecorder::UeHandoverStart, this));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/LteUeRrc/HandoverEndError",
+        MakeCallback(&LteSecHandoverRecorder::UeHandoverEndError, this));
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/DeviceList/*/LteUeRrc/RadioLinkFailure",
+        MakeCallback(&LteSecHandoverRecorder::RadioLinkFailure, this));
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/LteEnbRrc/HandoverEndOk",
         MakeCallback(&LteSecHandoverRecorder::EnbHandoverEndOk, this));
@@ -155,12 +257,21 @@ LteSecHandoverRecorder::Open(uint64_t imsi,
 {
     LteSecHandoverRecord r;
     r.imsi = imsi;
+    r.scheme = m_scheme;
     r.type = type;
     r.sourceCell = source;
     r.targetCell = target;
+    r.sourceSite = m_cellSite.count(source) ? m_cellSite[source] : source;
+    r.targetSite = m_cellSite.count(target) ? m_cellSite[target] : target;
     r.sourceMme = m_cellMme.count(source) ? m_cellMme[source] : 0;
     r.targetMme = m_cellMme.count(target) ? m_cellMme[target] : 0;
     r.start = Simulator::Now().GetSeconds();
+    auto mobility = m_ueMobility.find(imsi);
+    if (mobility != m_ueMobility.end())
+    {
+        Vector v = mobility->second->GetVelocity();
+        r.ueSpeed = std::sqrt(v.x * v.x + v.y * v.y + v.z * v.z);
+    }
     // security fields the models traced just before the first message went out
     auto pending = m_pendingSecurity.find(imsi);
     if (pending != m_pendingSecurity.end())
@@ -187,8 +298,8 @@ void
 LteSecHandoverRecorder::S1apTx(const EpcS1apMessage& msg, uint32_t bytes)
 {
     // PATH SWITCH REQUEST names the UE by its source MME UE S1AP ID; ns-3's are IMSIs
-    uint64_t imsi = msg.type == EpcS1apMessage::PATH_SWITCH_REQUEST ? msg.sourceMmeUeS1apId
-                                                                      : msg.mmeUeS1apId;
+    uint64_t imsi =
+        msg.type == EpcS1apMessage::PATH_SWITCH_REQUEST ? msg.sourceMmeUeS1apId : msg.mmeUeS1apId;
     if (msg.type == EpcS1apMessage::HANDOVER_REQUIRED)
     {
         bool interMme = m_cellMme[static_cast<uint16_t>(msg.cellId)] !=
@@ -314,9 +425,20 @@ LteSecHandoverRecorder::SecurityMessage(const std::string& interface,
         return;
     }
     LteSecHandoverRecord* r = Current(imsi);
+    if (message == "INITIAL CONTEXT SETUP REQUEST")
+    {
+        m_initialSetups[imsi]++;
+    }
     if (!r || r->outcome != "started")
     {
-        return; // not part of a handover (initial context setup)
+        // not part of a handover: an initial setup (KeNB, capabilities, the security mode
+        // command); after a UE's first, the cost of a re-attach
+        if (m_initialSetups[imsi] > 1)
+        {
+            m_reattachSecurityBytes +=
+                bytes + (interface == "Uu" && m_realRrc ? LteSecPdcp::MAC_I_SIZE : 0);
+        }
+        return;
     }
     if (interface == "Uu")
     {
@@ -375,8 +497,51 @@ LteSecHandoverRecorder::HandoverStart(uint64_t imsi,
     else if (r->sourceCell == 0)
     {
         r->sourceCell = cellId;
+        r->sourceSite = m_cellSite.count(cellId) ? m_cellSite[cellId] : cellId;
         r->sourceMme = m_cellMme.count(cellId) ? m_cellMme[cellId] : 0;
     }
+}
+
+void
+LteSecHandoverRecorder::UeHandoverStart(uint64_t imsi,
+                                        uint16_t cellId,
+                                        uint16_t rnti,
+                                        uint16_t target)
+{
+    LteSecHandoverRecord* r = Current(imsi);
+    if (r && r->outcome == "started" && r->command < 0)
+    {
+        r->command = Simulator::Now().GetSeconds();
+    }
+}
+
+void
+LteSecHandoverRecorder::UeHandoverEndError(uint64_t imsi, uint16_t cellId, uint16_t rnti)
+{
+    LteSecHandoverRecord* r = Current(imsi);
+    if (r && r->outcome == "started")
+    {
+        Close(*r, "failed (UE HandoverEndError)"); // T304: no random access at the target
+    }
+}
+
+void
+LteSecHandoverRecorder::RadioLinkFailure(uint64_t imsi, uint16_t cellId, uint16_t rnti)
+{
+    m_rlfs++;
+    LteSecHandoverRecord* r = Current(imsi);
+    if (r && r->outcome == "started")
+    {
+        Close(*r, "RLF");
+    }
+}
+
+void
+LteSecHandoverRecorder::Close(LteSecHandoverRecord& r, const std::string& outcome)
+{
+    r.outcome = outcome;
+    r.end = Simulator::Now().GetSeconds();
+    m_recordTrace(r);
 }
 
 void
@@ -403,6 +568,7 @@ LteSecHandoverRecorder::EnbHandoverEndOk(uint64_t imsi, uint16_t cellId, uint16_
         return;
     }
     r->outcome = "completed";
+    r->end = Simulator::Now().GetSeconds();
     if (r->type == "S1 inter-MME" && m_security && r->nas != "-")
     {
         // the UE's NAS keys against the target MME's
@@ -422,6 +588,7 @@ LteSecHandoverRecorder::EnbHandoverEndOk(uint64_t imsi, uint16_t cellId, uint16_
             }
         }
     }
+    m_recordTrace(*r);
 }
 
 void
@@ -440,7 +607,7 @@ LteSecHandoverRecorder::Failure(std::string what, uint64_t imsi, uint16_t rnti, 
     LteSecHandoverRecord* r = Current(imsi);
     if (r && r->outcome == "started")
     {
-        r->outcome = "failed (" + what + ")";
+        Close(*r, "failed (" + what + ")");
     }
 }
 
@@ -482,7 +649,8 @@ void
 LteSecHandoverRecorder::WriteCsv(std::ostream& os) const
 {
     os << "start_s,imsi,type,source_cell,target_cell,source_mme,target_mme,outcome,as_keys,nas,"
-          "latency_ms";
+          "latency_ms,scheme,source_site,target_site,same_site,ue_speed_mps,preparation_ms,"
+          "execution_ms,interruption_ms,failure_stage";
     for (const std::string& i : Interfaces())
     {
         os << "," << i << "_messages," << i << "_bytes," << i << "_security_bytes";
@@ -493,7 +661,9 @@ LteSecHandoverRecorder::WriteCsv(std::ostream& os) const
         os << std::fixed << std::setprecision(6) << r.start << "," << r.imsi << "," << r.type << ","
            << r.sourceCell << "," << r.targetCell << "," << r.sourceMme << "," << r.targetMme << ","
            << r.outcome << "," << r.asKeys << "," << r.nas << "," << std::setprecision(3)
-           << r.LatencyMs();
+           << r.LatencyMs() << "," << r.scheme << "," << r.sourceSite << "," << r.targetSite << ","
+           << r.SameSite() << "," << r.ueSpeed << "," << r.PreparationMs() << "," << r.ExecutionMs()
+           << "," << r.InterruptionMs() << "," << r.FailureStage();
         for (const std::string& i : Interfaces())
         {
             auto get = [&i](const std::map<std::string, uint32_t>& m) {
@@ -504,6 +674,71 @@ LteSecHandoverRecorder::WriteCsv(std::ostream& os) const
         }
         os << "\n";
     }
+}
+
+LteSecRunSummary
+LteSecHandoverRecorder::Summarise(uint32_t ues, double seconds) const
+{
+    LteSecRunSummary sum;
+    sum.scheme = m_scheme;
+    sum.ues = ues;
+    sum.seconds = seconds;
+    sum.rlfs = m_rlfs;
+    std::map<uint64_t, const LteSecHandoverRecord*> last; // IMSI -> its last completed one
+    for (const auto& r : m_records)
+    {
+        sum.attempts++;
+        sum.sameSite += r.SameSite();
+        sum.failed += r.outcome.rfind("failed", 0) == 0;
+        sum.rlfDuring += r.outcome == "RLF";
+        std::string stage = r.FailureStage();
+        sum.noCommand += stage == "no command at the UE";
+        sum.noRandomAccess += stage == "no random access";
+        sum.noConfirm += stage == "no confirm at the target";
+        for (const auto& b : r.securityBytes)
+        {
+            sum.securityBytes += b.second;
+        }
+        if (r.outcome != "completed")
+        {
+            continue;
+        }
+        sum.completed++;
+        auto previous = last.find(r.imsi);
+        // TR 36.839's ping-pong: back to the cell it left, within 1 s of arriving there
+        if (previous != last.end() && r.targetCell == previous->second->sourceCell &&
+            r.sourceCell == previous->second->targetCell && r.start - previous->second->end < 1.0)
+        {
+            sum.pingPongs++;
+        }
+        last[r.imsi] = &r;
+    }
+    for (const auto& s : m_initialSetups)
+    {
+        sum.reattaches += s.second > 1 ? s.second - 1 : 0;
+    }
+    sum.reattachSecurityBytes = m_reattachSecurityBytes;
+    return sum;
+}
+
+void
+LteSecHandoverRecorder::WriteSummaryCsv(std::ostream& os, const LteSecRunSummary& s, bool header)
+{
+    if (header)
+    {
+        os << "scheme,ues,seconds,attempts,completed,failed,no_command,no_random_access,"
+              "no_confirm,rlf_during_handover,rlfs,ping_pongs,same_site,"
+              "reattaches,security_bytes,reattach_security_bytes,handovers_per_ue_s,"
+              "ping_pong_rate,failure_rate,security_bytes_per_handover,"
+              "security_bytes_per_ue_s\n";
+    }
+    os << s.scheme << "," << s.ues << "," << std::fixed << std::setprecision(3) << s.seconds << ","
+       << s.attempts << "," << s.completed << "," << s.failed << "," << s.noCommand << ","
+       << s.noRandomAccess << "," << s.noConfirm << "," << s.rlfDuring << "," << s.rlfs << ","
+       << s.pingPongs << "," << s.sameSite << "," << s.reattaches << "," << s.securityBytes << ","
+       << s.reattachSecurityBytes << "," << std::setprecision(6) << s.HandoverRate() << ","
+       << s.PingPongRate() << "," << s.FailureRate() << "," << std::setprecision(3)
+       << s.SecurityBytesPerHandover() << "," << s.SecurityBytesPerUeSecond() << "\n";
 }
 
 } // namespace ns3

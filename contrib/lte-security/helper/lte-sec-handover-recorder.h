@@ -8,6 +8,7 @@
 #include "ns3/lte-security-helper.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
+#include "ns3/traced-callback.h"
 
 #include <map>
 #include <ostream>
@@ -19,25 +20,34 @@ namespace ns3
 
 class EpcS1apMessage;
 class EpcS10Message;
+class MobilityModel;
 
 /**
  * \ingroup lte-security
- * One handover as the traces saw it: type, cells, MMEs, outcome, latency, and per interface the
- * messages, their bytes and their security bytes.
+ * One handover attempt as the traces saw it: type, cells, sites, MMEs, outcome, latencies, the
+ * UE's speed, and per interface the messages, their bytes and their security bytes.
  */
 struct LteSecHandoverRecord
 {
     uint64_t imsi{0};
-    std::string type;               ///< "X2", "S1 intra-MME" or "S1 inter-MME"
-    uint16_t sourceCell{0};         ///< the source cell
-    uint16_t targetCell{0};         ///< the target cell
-    uint32_t sourceMme{0};          ///< the source cell's MME (SetCellMme())
-    uint32_t targetMme{0};          ///< the target cell's MME
-    double start{0};                ///< s: X2 HANDOVER REQUEST or S1AP HANDOVER REQUIRED sent
-    double confirm{-1};             ///< s: the UE sent its confirm (-1: never)
-    std::string outcome{"started"}; ///< "completed", "failed (<trace>)", "started"
-    std::string asKeys{"-"};        ///< "agree", "DIFFER" or "-" (no security, or no keys seen)
-    std::string nas{"-"};           ///< inter-MME: the UE's new NAS algorithms and "agree"/"DIFFER"
+    std::string scheme{"off"}; ///< the key-handling scheme ("off": security off)
+    std::string type;          ///< "X2", "S1 intra-MME", "S1 inter-MME" or "intra-eNB"
+    uint16_t sourceCell{0};    ///< the source cell
+    uint16_t targetCell{0};    ///< the target cell
+    uint32_t sourceSite{0};    ///< the source cell's site (SetCellSite(); default: the cell)
+    uint32_t targetSite{0};    ///< the target cell's site
+    uint32_t sourceMme{0};     ///< the source cell's MME (SetCellMme())
+    uint32_t targetMme{0};     ///< the target cell's MME
+    double ueSpeed{0};         ///< m/s, the UE's speed when the handover started
+    double start{0};           ///< s: X2 HANDOVER REQUEST or S1AP HANDOVER REQUIRED sent
+    double command{-1};        ///< s: the UE received the handover command (-1: never)
+    double confirm{-1};        ///< s: the UE sent its confirm (-1: never)
+    double end{-1};            ///< s: the target completed it, or the attempt failed
+    /// "completed", "failed (<ns-3 trace>)", "RLF" (the UE's radio link failed during it),
+    /// "started" (still open when the records were read)
+    std::string outcome{"started"};
+    std::string asKeys{"-"}; ///< "agree", "DIFFER" or "-" (no security, or no keys seen)
+    std::string nas{"-"};    ///< inter-MME: the UE's new NAS algorithms and "agree"/"DIFFER"
     std::map<std::string, std::string> targetKeys; ///< key name -> fingerprint (target eNB)
     std::map<std::string, std::string> ueKeys;     ///< key name -> fingerprint (UE)
     std::map<std::string, uint32_t> messages;      ///< per interface: messages
@@ -46,6 +56,53 @@ struct LteSecHandoverRecord
 
     /// \return the latency from the first message to the UE's confirm, in ms (-1: none)
     double LatencyMs() const;
+    /// \return preparation: the first message to the command at the UE, in ms (-1: none)
+    double PreparationMs() const;
+    /// \return execution: the command at the UE to its confirm, in ms (-1: none)
+    double ExecutionMs() const;
+    /// \return interruption: the command at the UE (it leaves the source) to the target's
+    /// completion (it serves the UE), in ms (-1: none)
+    double InterruptionMs() const;
+    /// \return whether source and target are sectors of one site (one eNB in a real network)
+    bool SameSite() const;
+    /// \return where a failed attempt stopped: "no command at the UE" (lost on the downlink),
+    /// "no random access" (the UE never reached the target), "no confirm at the target" (the
+    /// UE sent it, the target never completed), "" if it did not fail
+    std::string FailureStage() const;
+};
+
+/**
+ * \ingroup lte-security
+ * What a run's handover records add up to (LteSecHandoverRecorder::Summarise()).
+ */
+struct LteSecRunSummary
+{
+    std::string scheme{"off"};  ///< the key-handling scheme ("off": security off)
+    uint32_t ues{0};            ///< UEs in the run
+    double seconds{0};          ///< simulated time the rates are over
+    uint32_t attempts{0};       ///< handover attempts (records)
+    uint32_t completed{0};      ///< completed ones
+    uint32_t failed{0};         ///< ended by an ns-3 failure trace
+    uint32_t noCommand{0};      ///< failed or RLF: the command never reached the UE
+    uint32_t noRandomAccess{0}; ///< failed or RLF: the UE never completed random access
+    uint32_t noConfirm{0};      ///< failed or RLF: the confirm sent, never completed at the target
+    uint32_t rlfDuring{0};      ///< ended by a radio link failure of the UE
+    uint32_t rlfs{0};           ///< radio link failures in the run (during a handover or not)
+    uint32_t pingPongs{0};      ///< completed handovers back to the previous cell within 1 s
+    uint32_t sameSite{0};       ///< attempts between sectors of one site
+    uint32_t reattaches{0};     ///< initial context setups after a UE's first
+    uint64_t securityBytes{0};  ///< over all handover attempts and interfaces
+    uint64_t reattachSecurityBytes{0}; ///< of the initial setups after a UE's first
+    /// \return completed handovers per UE per second
+    double HandoverRate() const;
+    /// \return ping-pongs per completed handover
+    double PingPongRate() const;
+    /// \return failed attempts (ns-3 failure or RLF) per attempt
+    double FailureRate() const;
+    /// \return security bytes per attempt
+    double SecurityBytesPerHandover() const;
+    /// \return security bytes (handovers and re-attaches) per UE per second
+    double SecurityBytesPerUeSecond() const;
 };
 
 /**
@@ -76,6 +133,22 @@ class LteSecHandoverRecorder : public Object
 
     /// Declares the MME (pool area) of a cell.
     void SetCellMme(uint16_t cellId, uint32_t mme);
+
+    /// Declares the site of a cell (sectors of one site share it).
+    void SetCellSite(uint16_t cellId, uint32_t site);
+
+    /**
+     * \param ues the UEs of the run
+     * \param seconds the simulated time to take rates over
+     * \return the summary of the records so far
+     */
+    LteSecRunSummary Summarise(uint32_t ues, double seconds) const;
+
+    /// Writes summaries as CSV: a header line (\p header true) and one line
+    static void WriteSummaryCsv(std::ostream& os, const LteSecRunSummary& s, bool header);
+
+    /// Signature of the HandoverRecord trace: the record of an attempt that just ended
+    typedef void (*RecordTracedCallback)(const LteSecHandoverRecord& record);
 
     /// \return the records, in start order
     const std::vector<LteSecHandoverRecord>& GetRecords() const;
@@ -132,9 +205,21 @@ class LteSecHandoverRecorder : public Object
                              uint16_t rnti,
                              uint16_t cellId);
     void NasChanged(uint64_t imsi, const std::string& algorithms, uint32_t count);
+    void UeHandoverStart(uint64_t imsi, uint16_t cellId, uint16_t rnti, uint16_t target);
+    void UeHandoverEndError(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+    void RadioLinkFailure(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+    /// Ends the open attempt of \p r with \p outcome and fires the HandoverRecord trace
+    void Close(LteSecHandoverRecord& r, const std::string& outcome);
 
     Ptr<LteSecurityHelper> m_security;
     std::map<uint16_t, uint32_t> m_cellMme;
+    std::map<uint16_t, uint32_t> m_cellSite;
+    std::map<uint64_t, Ptr<MobilityModel>> m_ueMobility; ///< IMSI -> the UE's mobility
+    std::string m_scheme{"off"};
+    uint32_t m_rlfs{0};
+    std::map<uint64_t, uint32_t> m_initialSetups; ///< IMSI -> INITIAL CONTEXT SETUPs
+    uint64_t m_reattachSecurityBytes{0};          ///< of the setups after a UE's first
+    TracedCallback<const LteSecHandoverRecord&> m_recordTrace;
     std::vector<LteSecHandoverRecord> m_records;
     std::map<uint64_t, std::size_t> m_current; ///< IMSI -> index of its last record
     std::map<uint16_t, uint64_t> m_x2apIdImsi; ///< old eNB UE X2AP ID -> IMSI
