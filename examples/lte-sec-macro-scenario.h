@@ -61,6 +61,7 @@ struct MacroScenarioConfig
     /// "uma" (3GPP UMa, LOS/NLOS and shadowing drawn as the UEs move), "uma-los" (UMa always in
     /// line of sight, no shadowing: deterministic), "friis"
     std::string propagation{"uma"};
+    bool errorModels{true}; ///< LteSpectrumPhy's data and control error models (HARQ draws)
     double enbPowerDbm{46};
     double uePowerDbm{23};
     double bsHeight{25};    ///< m
@@ -203,6 +204,8 @@ RunMacroScenario(const MacroScenarioConfig& c,
     Config::SetDefault("ns3::LteUeRrc::T310", TimeValue(MilliSeconds(c.t310Ms)));
     Config::SetDefault("ns3::LteUeRrc::N310", UintegerValue(c.n310));
     Config::SetDefault("ns3::LteUeRrc::N311", UintegerValue(c.n311));
+    Config::SetDefault("ns3::LteSpectrumPhy::DataErrorModelEnabled", BooleanValue(c.errorModels));
+    Config::SetDefault("ns3::LteSpectrumPhy::CtrlErrorModelEnabled", BooleanValue(c.errorModels));
     Config::SetDefault("ns3::LteEnbNetDevice::DlBandwidth", UintegerValue(c.bandwidth));
     Config::SetDefault("ns3::LteEnbNetDevice::UlBandwidth", UintegerValue(c.bandwidth));
     Config::SetDefault("ns3::UdpClient::Interval", TimeValue(MilliSeconds(100)));
@@ -425,6 +428,9 @@ AddMacroArguments(CommandLine& cmd, MacroScenarioConfig& c)
                  "uma (3GPP UMa, LOS/NLOS updated every 100 ms, shadowing), uma-los (always LOS, "
                  "no shadowing), friis",
                  c.propagation);
+    cmd.AddValue("errorModels",
+                 "the PHY's data and control error models (off: every transport block arrives)",
+                 c.errorModels);
     cmd.AddValue("enbPower", "eNB transmit power [dBm]", c.enbPowerDbm);
     cmd.AddValue("uePower", "UE transmit power [dBm]", c.uePowerDbm);
     cmd.AddValue("bsHeight", "eNB antenna height [m]", c.bsHeight);

@@ -373,6 +373,19 @@ LteSecHandoverRecorder::LinkTx(Ptr<const Packet> p)
             q->RemoveHeader(h);
             oldId = h.GetOldEnbUeX2apId();
         }
+        else if (procedure == EpcX2Header::HandoverPreparation &&
+                 type == EpcX2Header::UnsuccessfulOutcome)
+        {
+            EpcX2HandoverPreparationFailureHeader h;
+            q->RemoveHeader(h);
+            oldId = h.GetOldEnbUeX2apId();
+        }
+        else if (procedure == EpcX2Header::HandoverCancel)
+        {
+            EpcX2HandoverCancelHeader h;
+            q->RemoveHeader(h);
+            oldId = h.GetOldEnbUeX2apId();
+        }
         else if (procedure == EpcX2Header::SnStatusTransfer)
         {
             EpcX2SnStatusTransferHeader h;
