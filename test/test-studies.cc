@@ -2,6 +2,7 @@
 // handover records against the messages on the links, security off and on making the same
 // handover decisions, the run summary recomputed from the records, and the knobs' errors.
 #include "lte-sec-macro-scenario.h"
+#include "run-program.h"
 
 #include "ns3/epc-s1ap-pdu.h"
 #include "ns3/epc-x2-header.h"
@@ -122,21 +123,6 @@ Decisions(const std::vector<LteSecHandoverRecord>& records)
         d.push_back(os.str());
     }
     return d;
-}
-
-/// Runs a program of the build, returns its exit status and what it printed on stderr
-int
-RunProgram(const std::string& args, std::string& err)
-{
-    std::string file = "/tmp/lte-sec-studies-" + std::to_string(::getpid()) + ".err";
-    int rc =
-        std::system((std::string(LTESEC_BIN_DIR) + "/" + args + " >/dev/null 2>" + file).c_str());
-    std::ifstream in(file);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    err = ss.str();
-    std::remove(file.c_str());
-    return rc;
 }
 
 } // namespace

@@ -3,82 +3,19 @@
 // wall time and peak memory of each and their ratios (on / off).
 //
 //   lte-sec-handover-benchmark [--rounds N] [-- EXAMPLE ARGUMENTS...]
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <fcntl.h>
-#include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <vector>
+#include "benchmark-process.h"
 
 namespace
 {
 
-struct Sample
-{
-    double seconds;    ///< wall time
-    double cpuSeconds; ///< user + system time of the run
-    long maxRssKb;
-};
-
-std::string
-SelfDir()
-{
-    char buf[4096];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-    if (n <= 0)
-    {
-        return ".";
-    }
-    std::string p(buf, n);
-    return p.substr(0, p.rfind('/'));
-}
-
-Sample
+ProcessSample
 RunOnce(const std::string& exe, const std::vector<std::string>& args, bool security)
 {
-    std::vector<std::string> argv = {exe,
-                                     "--quiet=1",
+    std::vector<std::string> argv = {"--quiet=1",
                                      "--csv=none",
                                      std::string("--security=") + (security ? "1" : "0")};
     argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> cargv;
-    for (auto& a : argv)
-    {
-        cargv.push_back(a.data());
-    }
-    cargv.push_back(nullptr);
-    auto start = std::chrono::steady_clock::now();
-    pid_t pid = fork();
-    if (pid == 0)
-    {
-        int devnull = open("/dev/null", O_WRONLY);
-        dup2(devnull, 1);
-        execv(exe.c_str(), cargv.data());
-        _exit(127);
-    }
-    int status = 0;
-    struct rusage ru;
-    wait4(pid, &status, 0, &ru);
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    {
-        std::fprintf(stderr, "benchmark: %s failed (status %d)\n", exe.c_str(), status);
-        std::exit(1);
-    }
-    double cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
-                 ru.ru_stime.tv_usec / 1e6;
-    return {secs, cpu, ru.ru_maxrss};
-}
-
-double
-Median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
+    return RunProcess(exe, argv);
 }
 
 } // namespace
@@ -123,10 +60,10 @@ main(int argc, char** argv)
     for (int r = 0; r < rounds; ++r)
     {
         bool onFirst = r % 2 == 1;
-        Sample a = RunOnce(exe, args, onFirst);
-        Sample b = RunOnce(exe, args, !onFirst);
-        const Sample& on = onFirst ? a : b;
-        const Sample& off = onFirst ? b : a;
+        ProcessSample a = RunOnce(exe, args, onFirst);
+        ProcessSample b = RunOnce(exe, args, !onFirst);
+        const ProcessSample& on = onFirst ? a : b;
+        const ProcessSample& off = onFirst ? b : a;
         tOn.push_back(on.seconds);
         tOff.push_back(off.seconds);
         mOn.push_back(on.maxRssKb);
