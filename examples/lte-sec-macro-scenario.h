@@ -11,6 +11,7 @@
 #define LTE_SEC_MACRO_SCENARIO_H
 
 #include "lte-sec-example-common.h"
+#include "lte-sec-vehicle-trace.h"
 
 #include "ns3/core-module.h"
 #include "ns3/lte-module.h"
@@ -61,6 +62,9 @@ struct MacroScenarioConfig
     /// "uma" (3GPP UMa, LOS/NLOS and shadowing drawn as the UEs move), "uma-los" (UMa always in
     /// line of sight, no shadowing: deterministic), "friis"
     std::string propagation{"uma"};
+    /// ms between redraws of a link's LOS/NLOS condition (ThreeGppChannelConditionModel's
+    /// UpdatePeriod; each redraw is independent of the last, 0: drawn once per link)
+    uint32_t conditionUpdateMs{100};
     bool errorModels{true}; ///< LteSpectrumPhy's data and control error models (HARQ draws)
     double enbPowerDbm{46};
     double uePowerDbm{23};
@@ -73,6 +77,10 @@ struct MacroScenarioConfig
     uint32_t seed{1};
     uint32_t run{1};
     double progress{0}; ///< s of simulated time between progress lines on stderr (0: none)
+    /// an ns-2 mobility trace (scripts/make-vehicle-trace.sh): the UEs follow its vehicles, the
+    /// i-th UE the trace's $node_(i), instead of the random waypoint at \c speeds
+    std::string trace;
+    std::string scenario{"macro"}; ///< the first column of the outputs
 };
 
 /// TS 36.331 TimeToTrigger values (ms): ns-3's real RRC serialises only these
@@ -112,7 +120,17 @@ CheckMacroScenarioConfig(const MacroScenarioConfig& c)
     NS_ABORT_MSG_IF(!(c.isd > 0), "--isd: must be positive");
     NS_ABORT_MSG_IF(c.numUes < 1, "--numUes: at least 1 UE");
     NS_ABORT_MSG_IF(!(c.simTime > 0), "--simTime: must be positive");
-    ParseSpeeds(c.speeds, "--speeds");
+    if (c.trace.empty())
+    {
+        ParseSpeeds(c.speeds, "--speeds");
+    }
+    else
+    {
+        uint32_t vehicles = CountVehicleTraceNodes(c.trace);
+        NS_ABORT_MSG_IF(c.numUes > vehicles,
+                        "--numUes: " << c.numUes << " UEs, but the trace '" << c.trace << "' has "
+                                     << vehicles << " vehicles");
+    }
     const auto& ttt = StandardTimeToTrigger();
     if (std::find(ttt.begin(), ttt.end(), c.tttMs) == ttt.end())
     {
@@ -228,7 +246,7 @@ RunMacroScenario(const MacroScenarioConfig& c,
         if (c.propagation == "uma")
         {
             condition = CreateObject<ThreeGppUmaChannelConditionModel>();
-            condition->SetAttribute("UpdatePeriod", TimeValue(MilliSeconds(100))); // 0: never
+            condition->SetAttribute("UpdatePeriod", TimeValue(MilliSeconds(c.conditionUpdateMs)));
         }
         else
         {
@@ -291,11 +309,17 @@ RunMacroScenario(const MacroScenarioConfig& c,
         s.enbDevs.Add(lteHelper->InstallEnbDevice(NodeContainer(enbNodes.Get(i))));
     }
 
-    // UEs: steady-state random waypoint in the cluster interior, speeds in turn
-    std::vector<double> speeds = ParseSpeeds(c.speeds, "--speeds");
+    // UEs: steady-state random waypoint in the cluster interior, speeds in turn; or the
+    // vehicles of a trace
+    std::vector<double> speeds =
+        c.trace.empty() ? ParseSpeeds(c.speeds, "--speeds") : std::vector<double>{};
     double box = MacroUeBox(c.sites, c.isd);
     s.ueNodes.Create(c.numUes);
-    for (uint32_t u = 0; u < s.ueNodes.GetN(); ++u)
+    if (!c.trace.empty())
+    {
+        InstallVehicleTrace(c.trace, s.ueNodes);
+    }
+    for (uint32_t u = 0; u < s.ueNodes.GetN() && c.trace.empty(); ++u)
     {
         double v = speeds[u % speeds.size()] / 3.6;
         MobilityHelper m;
@@ -428,6 +452,9 @@ AddMacroArguments(CommandLine& cmd, MacroScenarioConfig& c)
                  "uma (3GPP UMa, LOS/NLOS updated every 100 ms, shadowing), uma-los (always LOS, "
                  "no shadowing), friis",
                  c.propagation);
+    cmd.AddValue("conditionUpdate",
+                 "ms between independent redraws of a link's LOS/NLOS condition (uma; 0: once)",
+                 c.conditionUpdateMs);
     cmd.AddValue("errorModels",
                  "the PHY's data and control error models (off: every transport block arrives)",
                  c.errorModels);
@@ -456,7 +483,8 @@ MacroColumns(const MacroScenarioConfig& c, bool header)
                "seed,run,";
     }
     std::ostringstream os;
-    os << "macro," << c.sites << "," << c.isd << ",\"" << c.speeds << "\","
+    os << c.scenario << "," << c.sites << "," << c.isd << ",\""
+       << (c.trace.empty() ? c.speeds : std::string("trace")) << "\","
        << (c.idealRrc ? "ideal" : "real") << "," << c.tttMs << "," << c.hysteresis << ","
        << c.measPeriodMs << "," << c.pools << "," << c.x2 << "," << c.seed << "," << c.run << ",";
     return os.str();
