@@ -84,6 +84,31 @@ RunProcess(const std::string& exe, std::vector<std::string> args)
     return {secs, cpu, ru.ru_maxrss, out};
 }
 
+/// One round of a benchmark: the same program with security off and on
+struct OffOnSample
+{
+    ProcessSample off;
+    ProcessSample on;
+};
+
+/**
+ * Runs \p exe with \p args plus --security=0 and with --security=1, security off first in even
+ * rounds and on first in odd ones (so that neither always runs on a warmer machine).
+ */
+inline OffOnSample
+RunOffOn(const std::string& exe, const std::vector<std::string>& args, int round)
+{
+    bool onFirst = round % 2 == 1;
+    auto run = [&](bool security) {
+        std::vector<std::string> a = args;
+        a.push_back(std::string("--security=") + (security ? "1" : "0"));
+        return RunProcess(exe, a);
+    };
+    ProcessSample first = run(onFirst);
+    ProcessSample second = run(!onFirst);
+    return onFirst ? OffOnSample{second, first} : OffOnSample{first, second};
+}
+
 /// \return the median of \p v (not empty)
 inline double
 Median(std::vector<double> v)

@@ -5,21 +5,6 @@
 //   lte-sec-handover-benchmark [--rounds N] [-- EXAMPLE ARGUMENTS...]
 #include "benchmark-process.h"
 
-namespace
-{
-
-ProcessSample
-RunOnce(const std::string& exe, const std::vector<std::string>& args, bool security)
-{
-    std::vector<std::string> argv = {"--quiet=1",
-                                     "--csv=none",
-                                     std::string("--security=") + (security ? "1" : "0")};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(exe, argv);
-}
-
-} // namespace
-
 int
 main(int argc, char** argv)
 {
@@ -57,13 +42,13 @@ main(int argc, char** argv)
     std::vector<double> cpuRatios;
     std::vector<double> cOff;
     std::vector<double> cOn;
+    std::vector<std::string> base = {"--quiet=1", "--csv=none"};
+    base.insert(base.end(), args.begin(), args.end());
     for (int r = 0; r < rounds; ++r)
     {
-        bool onFirst = r % 2 == 1;
-        ProcessSample a = RunOnce(exe, args, onFirst);
-        ProcessSample b = RunOnce(exe, args, !onFirst);
-        const ProcessSample& on = onFirst ? a : b;
-        const ProcessSample& off = onFirst ? b : a;
+        OffOnSample sample = RunOffOn(exe, base, r);
+        const ProcessSample& on = sample.on;
+        const ProcessSample& off = sample.off;
         tOn.push_back(on.seconds);
         tOff.push_back(off.seconds);
         mOn.push_back(on.maxRssKb);

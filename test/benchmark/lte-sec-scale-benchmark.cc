@@ -115,15 +115,9 @@ main(int argc, char** argv)
                                              "--prefix=" + prefix,
                                              "--heapReport=1"};
             base.insert(base.end(), args.begin(), args.end());
-            bool onFirst = r % 2 == 1;
-            std::vector<std::string> a = base;
-            std::vector<std::string> b = base;
-            a.push_back(std::string("--security=") + (onFirst ? "1" : "0"));
-            b.push_back(std::string("--security=") + (onFirst ? "0" : "1"));
-            ProcessSample first = RunProcess(exe, a);
-            ProcessSample second = RunProcess(exe, b);
-            const ProcessSample& on = onFirst ? first : second;
-            const ProcessSample& off = onFirst ? second : first;
+            OffOnSample sample = RunOffOn(exe, base, r);
+            const ProcessSample& on = sample.on;
+            const ProcessSample& off = sample.off;
             tOff.push_back(off.seconds);
             tOn.push_back(on.seconds);
             cOff.push_back(off.cpuSeconds);
