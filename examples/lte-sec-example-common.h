@@ -11,6 +11,10 @@
 #include "ns3/lte-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <sstream>
+#include <string>
+#include <vector>
+
 namespace ns3
 {
 
@@ -98,6 +102,30 @@ InstallUdpTraffic(Ptr<PointToPointEpcHelper> epc,
     }
     serverApps.Start(MilliSeconds(50));
     clientApps.Start(MilliSeconds(100));
+}
+
+/**
+ * \return the positive numbers of a comma list, aborting naming \p what on a bad one
+ * \param list e.g. "3,30,60"
+ * \param what the argument, e.g. "--speeds"
+ * \param unit what a value is, for the message, e.g. "speed in km/h"
+ */
+inline std::vector<double>
+ParsePositiveList(const std::string& list, const std::string& what, const std::string& unit)
+{
+    std::vector<double> values;
+    std::stringstream ss(list);
+    std::string item;
+    while (std::getline(ss, item, ','))
+    {
+        char* end = nullptr;
+        double v = std::strtod(item.c_str(), &end);
+        NS_ABORT_MSG_IF(item.empty() || *end != '\0' || !(v > 0),
+                        what << ": '" << item << "' is not a positive " << unit);
+        values.push_back(v);
+    }
+    NS_ABORT_MSG_IF(values.empty(), what << ": nothing given");
+    return values;
 }
 
 } // namespace ns3

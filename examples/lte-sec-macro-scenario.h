@@ -96,19 +96,7 @@ StandardTimeToTrigger()
 inline std::vector<double>
 ParseSpeeds(const std::string& list, const std::string& what)
 {
-    std::vector<double> speeds;
-    std::stringstream ss(list);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        char* end = nullptr;
-        double v = std::strtod(item.c_str(), &end);
-        NS_ABORT_MSG_IF(item.empty() || *end != '\0' || !(v > 0),
-                        what << ": '" << item << "' is not a positive speed in km/h");
-        speeds.push_back(v);
-    }
-    NS_ABORT_MSG_IF(speeds.empty(), what << ": no speed given");
-    return speeds;
+    return ParsePositiveList(list, what, "speed in km/h");
 }
 
 /// Aborts naming the argument if a knob is impossible.

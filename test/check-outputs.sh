@@ -61,4 +61,6 @@ check macro-ideal lte-security-macro --sites=1 --numUes=6 --simTime=2 --idealRrc
 check ho-parameter-sets lte-security-ho-parameter-sets --set=2 --sites=1 --numUes=3 --simTime=2
 check ns3-reference lte-security-ns3-reference --simTime=2 --density=5e-6 --scheme=alt2
 check urban-vehicles lte-security-urban-vehicles --numUes=10 --simTime=2
+check nas-replay lte-security-nas-replay
+check nas-replay-ideal lte-security-nas-replay --idealRrc=1 --policy=smc-reset
 echo "all $checked runs: deterministic, no key in the default outputs"

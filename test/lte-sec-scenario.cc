@@ -94,6 +94,21 @@ HandoverFailure(uint64_t imsi, uint16_t rnti, uint16_t cellId)
     Event("HandoverFailure " + std::to_string(imsi) + " " + std::to_string(cellId));
 }
 
+/// "<what> imsi cell rnti" (re-establishment traces of the UE and eNB RRC)
+void
+UeRrcEvent(std::string what, uint64_t imsi, uint16_t cellId, uint16_t rnti)
+{
+    Event(what + " " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
+          std::to_string(rnti));
+}
+
+void
+ReestablishmentRejected(uint64_t imsi, uint16_t cellId, uint16_t rnti, const std::string& reason)
+{
+    Event("ReestablishmentRejected " + std::to_string(imsi) + " " + std::to_string(cellId) + " " +
+          reason);
+}
+
 void
 HandoverFailureNoX2(uint64_t imsi, uint16_t rnti, uint16_t cellId)
 {
@@ -287,6 +302,57 @@ OnNhSync(uint64_t imsi, uint16_t pci, uint8_t ncc, uint32_t steps)
 }
 
 void
+NasSent(std::string who,
+        uint64_t imsi,
+        const std::string& message,
+        uint32_t count,
+        uint32_t bytes,
+        uint32_t securityBytes)
+{
+    std::string e = who + " sent " + message + " " + std::to_string(count);
+    g_result->nasEvents.push_back(e);
+    Event(e + " bytes " + std::to_string(bytes) + " security " + std::to_string(securityBytes));
+}
+
+void
+MmeNasSent(std::string who,
+           uint64_t imsi,
+           const std::string& message,
+           uint32_t count,
+           uint32_t bytes,
+           uint32_t securityBytes,
+           const std::vector<uint8_t>& /* pdu */)
+{
+    NasSent(who, imsi, message, count, bytes, securityBytes);
+}
+
+void
+NasChecked(std::string who,
+           uint64_t imsi,
+           const std::string& message,
+           uint32_t count,
+           const std::string& outcome,
+           const std::vector<uint8_t>& pdu)
+{
+    std::string e = who + " checked " + message + " " + std::to_string(count) + " " + outcome;
+    g_result->nasEvents.push_back(e);
+    Event(e + " bytes " + std::to_string(pdu.size()));
+}
+
+void
+RawNasAtMme(Ptr<EpcMmeApplication> mme, uint64_t imsi, std::vector<uint8_t> pdu)
+{
+    g_result->rawNasAtMme.push_back(pdu);
+    mme->SendDownlinkNasTransport(imsi, pdu); // the echo
+}
+
+void
+RawNasAtUe(std::vector<uint8_t> pdu)
+{
+    g_result->rawNasAtUe.push_back(pdu);
+}
+
+void
 NasSecurityChanged(uint64_t imsi, const std::string& algorithms, uint32_t count)
 {
     g_result->nasChanges.push_back(algorithms + " " + std::to_string(count));
@@ -415,6 +481,11 @@ RunScenario(const ScenarioConfig& c)
     epc->SetAttribute("S1apLink", BooleanValue(c.s1apLink));
     lte->SetEpcHelper(epc);
     Config::SetDefault("ns3::LteEnbRrc::ForceS1Handover", BooleanValue(c.forceS1Handover));
+    Config::SetDefault("ns3::LteUeRrc::ReestablishmentOnHandoverFailure",
+                       BooleanValue(c.reestablishment));
+    Config::SetDefault("ns3::LteEnbRrc::KeepContextForReestablishment",
+                       BooleanValue(c.reestablishment));
+    Config::SetDefault("ns3::LteEnbMac::PreambleTransMax", UintegerValue(c.farTarget ? 3 : 50));
     Config::SetDefault("ns3::LteEnbRrc::HandoverJoiningTimeoutDuration",
                        TimeValue(MilliSeconds(c.joiningTimeoutMs ? c.joiningTimeoutMs : 200)));
     lte->SetSchedulerType("ns3::RrFfMacScheduler");
@@ -448,10 +519,10 @@ RunScenario(const ScenarioConfig& c)
     ues.Create(c.numUes);
     Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
     pos->Add(Vector(0, 0, 0));
-    pos->Add(Vector(100, 0, 0));
+    pos->Add(Vector(c.farTarget ? 2500 : 100, 0, 0));
     for (uint16_t u = 0; u < c.numUes; ++u)
     {
-        pos->Add(Vector(50, 5.0 * u, 0));
+        pos->Add(Vector(c.farTarget ? 20 : 50, 5.0 * u, 0));
     }
     MobilityHelper mobility;
     mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
@@ -489,6 +560,10 @@ RunScenario(const ScenarioConfig& c)
         Ptr<LteSecurityHelper> sec = CreateObject<LteSecurityHelper>();
         security = sec;
         sec->SetAttribute("Scheme", StringValue(c.scheme));
+        sec->SetAttribute("NasMessages", BooleanValue(c.nasMessages));
+        sec->SetAttribute("NasAlgorithmChange", StringValue(c.nasAlgorithmChange));
+        sec->SetAttribute("ReestablishmentKeys", StringValue(c.reestablishmentKeys));
+        sec->SetUeAttribute("TamperShortMacI", BooleanValue(c.tamperShortMacI));
         sec->SetUeAttribute("SupportedEea", StringValue(c.ueEea));
         sec->SetUeAttribute("SupportedEia", StringValue(c.ueEia));
         sec->InstallEnb(c.onlyTargetSecure ? NetDeviceContainer(enbDevs.Get(1)) : enbDevs);
@@ -542,6 +617,28 @@ RunScenario(const ScenarioConfig& c)
             if (!c.mmeScheme.empty())
             {
                 mme->SetScheme(LteSecScheme::Create(c.mmeScheme, "mmeScheme"));
+            }
+            if (Ptr<LteSecMmeNas> nas = sec->GetMmeNas(i))
+            {
+                std::string who = "MME" + std::to_string(i);
+                nas->TraceConnectWithoutContext("NasMessageSent",
+                                                MakeBoundCallback(&MmeNasSent, who));
+                nas->TraceConnectWithoutContext("NasMessageChecked",
+                                                MakeBoundCallback(&NasChecked, who));
+            }
+        }
+        for (uint32_t i = 0; i < ueDevs.GetN(); ++i)
+        {
+            if (Ptr<LteSecUeNas> nas = ueDevs.Get(i)->GetObject<LteSecUeNas>())
+            {
+                nas->TraceConnectWithoutContext("NasMessageSent",
+                                                MakeBoundCallback(&NasSent, std::string("UE")));
+                nas->TraceConnectWithoutContext("NasMessageChecked",
+                                                MakeBoundCallback(&NasChecked, std::string("UE")));
+                for (double t : c.tauTimes)
+                {
+                    Simulator::Schedule(Seconds(t), &LteSecUeNas::SendTrackingAreaUpdate, nas);
+                }
             }
         }
         Config::ConnectWithoutContextFailSafe(
@@ -634,6 +731,16 @@ RunScenario(const ScenarioConfig& c)
     }
     Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/HandoverFailureNoX2",
                                   MakeCallback(&HandoverFailureNoX2));
+    for (const char* f :
+         {"ReestablishmentStart", "ReestablishmentEndOk", "ReestablishmentEndError"})
+    {
+        Config::ConnectWithoutContext(std::string("/NodeList/*/DeviceList/*/LteUeRrc/") + f,
+                                      MakeBoundCallback(&UeRrcEvent, std::string(f)));
+    }
+    Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/ConnectionReestablished",
+                                  MakeBoundCallback(&UeRrcEvent, std::string("Reestablished")));
+    Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/ReestablishmentRejected",
+                                  MakeCallback(&ReestablishmentRejected));
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/DeviceList/*/$ns3::LteEnbNetDevice/$ns3::LteSecEnbRrc/KeyDerivation",
         MakeCallback(&EnbKey));
@@ -722,8 +829,37 @@ RunScenario(const ScenarioConfig& c)
         }
         audit->Install(security, enbDevs, ueDevs);
     }
+    if (c.rawNasAt > 0)
+    {
+        for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+        {
+            Ptr<Node> node = NodeList::GetNode(n);
+            for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+            {
+                if (auto mme = DynamicCast<EpcMmeApplication>(node->GetApplication(a)))
+                {
+                    mme->SetNasMessageCallback(MakeBoundCallback(&RawNasAtMme, mme));
+                }
+            }
+        }
+        Ptr<EpcUeNas> nas = DynamicCast<LteUeNetDevice>(ueDevs.Get(0))->GetNas();
+        nas->SetNasMessageCallback(MakeCallback(&RawNasAtUe));
+        Simulator::Schedule(Seconds(c.rawNasAt), &EpcUeNas::SendNasMessage, nas, c.rawNas);
+    }
+    Ptr<LteSecNasReplayAdversary> adversary;
+    if (c.nasReplayAt > 0 && security)
+    {
+        adversary = CreateObject<LteSecNasReplayAdversary>();
+        adversary->Setup(security, 0, DynamicCast<LteUeNetDevice>(ueDevs.Get(0)));
+        adversary->ScheduleReplay(Seconds(c.nasReplayAt));
+    }
     Simulator::Stop(Seconds(c.simTime));
     Simulator::Run();
+    if (adversary)
+    {
+        result.nasReplays = adversary->GetReplays();
+        result.nasRecorded = adversary->GetRecorded();
+    }
     if (audit)
     {
         for (const auto& f : audit->Analyse())

@@ -4,6 +4,7 @@
 #define LTESEC_TEST_SCENARIO_H
 
 #include "ns3/lte-sec-key-audit.h"
+#include "ns3/lte-sec-nas-adversary.h"
 
 #include <cstdint>
 #include <map>
@@ -50,6 +51,21 @@ struct ScenarioConfig
     std::string mmeScheme; ///< the MMEs use this scheme instead (a core out of step; empty: none)
     bool tamperCommandNcc{false}; ///< the second eNB announces NCC + 1 in its handover commands
     bool audit{false};            ///< run LteSecKeyAudit (ScenarioResult::audit)
+    bool nasMessages{false};      ///< LteSecurityHelper::NasMessages
+    std::string nasAlgorithmChange{"ts33401"}; ///< LteSecurityHelper::NasAlgorithmChange
+    std::vector<double> tauTimes; ///< every UE sends a TRACKING AREA UPDATE REQUEST at these
+    double nasReplayAt{0};        ///< > 0: the replay adversary on IMSI 1 at MME 0 replays then
+    /// > 0: UE 0 sends these bytes as a NAS message then (EpcUeNas::SendNasMessage) and every
+    /// MME echoes what it gets back to the UE (no NAS security model needed)
+    double rawNasAt{0};
+    std::vector<uint8_t> rawNas{0x07, 0x48, 0x00};
+    /// the second eNB 2500 m away, the UEs near the first, 3 preamble transmissions: every
+    /// handover towards the second eNB fails in the random access
+    bool farTarget{false};
+    /// LteUeRrc::ReestablishmentOnHandoverFailure and LteEnbRrc::KeepContextForReestablishment
+    bool reestablishment{false};
+    std::string reestablishmentKeys{"reuse"}; ///< LteSecurityHelper::ReestablishmentKeys
+    bool tamperShortMacI{false};              ///< the UEs send a wrong shortMAC-I
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -110,6 +126,14 @@ struct ScenarioResult
     uint64_t dlRxBytes{0};                                          ///< received by the UEs' sinks
     uint64_t ulRxBytes{0};           ///< received by the remote host's sinks
     std::vector<std::string> events; ///< every trace, timestamped (for determinism)
+    /// NAS messages of the NAS security models, in order: "UE sent TRACKING AREA UPDATE
+    /// REQUEST 1", "MME0 checked SECURITY MODE COMPLETE 0 accepted", "UE checked  0 replay"
+    std::vector<std::string> nasEvents;
+    /// the replay adversary's messages (nasReplayAt), with what their receivers found
+    std::vector<ns3::LteSecNasReplayAdversary::Replay> nasReplays;
+    uint32_t nasRecorded{0};                       ///< messages the adversary recorded at MME 0
+    std::vector<std::vector<uint8_t>> rawNasAtMme; ///< rawNasAt: what the MMEs received
+    std::vector<std::vector<uint8_t>> rawNasAtUe;  ///< rawNasAt: what UE 0 received
 };
 
 /// Runs the scenario and returns what the traces saw. Destroys the simulator at the end.

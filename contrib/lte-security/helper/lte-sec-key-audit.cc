@@ -26,7 +26,8 @@ struct LteSecKeyAudit::Epoch
     double time{0};
     uint16_t cell{0};
     CellInfo cellInfo;
-    std::string path{"initial"}; ///< "initial", "X2", "intra-eNB", "S1 intra-MME", "S1 inter-MME"
+    /// "initial", "X2", "intra-eNB", "S1 intra-MME", "S1 inter-MME", "re-establishment"
+    std::string path{"initial"};
     Kenb kenb;
     AsKeys keys;
     AsAlgorithms algorithms;
@@ -39,7 +40,8 @@ struct LteSecKeyAudit::Epoch
 /// What a target eNB held when it admitted the UE, until the UE takes the command.
 struct LteSecKeyAudit::Pending
 {
-    bool handover{false}; ///< the UE's next keys come from a handover command
+    bool handover{false};        ///< the UE's next keys come from a handover command
+    bool reestablishment{false}; ///< ... from a re-establishment after a failed handover
     std::string path;
     std::vector<Kenb> received;
 };
@@ -290,6 +292,9 @@ LteSecKeyAudit::Install(Ptr<LteSecurityHelper> security,
         m_ues[dev->GetImsi()] = ue;
         ue->TraceConnectWithoutContext("KeyDerivation", MakeCallback(&LteSecKeyAudit::UeKey, this));
         ue->TraceConnectWithoutContext("NhSync", MakeCallback(&LteSecKeyAudit::UeNhSync, this));
+        dev->GetRrc()->TraceConnectWithoutContext(
+            "ReestablishmentStart",
+            MakeCallback(&LteSecKeyAudit::UeReestablishment, this));
     }
 }
 
@@ -341,6 +346,14 @@ LteSecKeyAudit::UeNhSync(uint64_t imsi, uint16_t, uint8_t, uint32_t)
 }
 
 void
+LteSecKeyAudit::UeReestablishment(uint64_t imsi, uint16_t, uint16_t)
+{
+    Pending& p = m_pending[imsi];
+    p = Pending{};
+    p.reestablishment = true; // the next keys are those the UE falls back to
+}
+
+void
 LteSecKeyAudit::UeKey(uint64_t imsi,
                       uint16_t cellId,
                       uint16_t,
@@ -364,7 +377,7 @@ LteSecKeyAudit::UeKey(uint64_t imsi,
     e.cRnti = ctx.cRnti;
     e.nonce = ctx.refreshNonce;
     Pending& p = m_pending[imsi];
-    if (!p.handover && !epochs.empty() && epochs.back().kenb == ctx.kenb &&
+    if (!p.handover && !p.reestablishment && !epochs.empty() && epochs.back().kenb == ctx.kenb &&
         epochs.back().cRnti == ctx.cRnti && epochs.back().keys == ctx.keys)
     {
         return; // another key of the same epoch
@@ -373,6 +386,10 @@ LteSecKeyAudit::UeKey(uint64_t imsi,
     {
         e.path = p.path.empty() ? "X2" : p.path;
         e.received = p.received;
+    }
+    else if (p.reestablishment)
+    {
+        e.path = "re-establishment"; // the same connection goes on, in the source
     }
     p = Pending{};
     epochs.push_back(e);

@@ -6,8 +6,10 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/component-carrier-enb.h"
+#include "ns3/enum.h"
 #include "ns3/epc-enb-application.h"
 #include "ns3/epc-mme-application.h"
+#include "ns3/epc-ue-nas.h"
 #include "ns3/log.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-rrc.h"
@@ -47,7 +49,40 @@ LteSecurityHelper::GetTypeId()
                           StringValue("seed"),
                           MakeStringAccessor(&LteSecurityHelper::SetScheme,
                                              &LteSecurityHelper::GetSchemeName),
-                          MakeStringChecker());
+                          MakeStringChecker())
+            .AddAttribute("NasMessages",
+                          "Model NAS security on NAS messages (LteSecUeNas, LteSecMmeNas): the "
+                          "NAS security mode command of the first connection, and a tracking "
+                          "area update after every inter-MME handover, over S1-AP NAS transport "
+                          "and RRC information transfer. Set it before installing.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecurityHelper::m_nasMessages),
+                          MakeBooleanChecker())
+            .AddAttribute(
+                "NasAlgorithmChange",
+                "What MMEs and UEs do when an inter-MME handover changes the NAS algorithms "
+                "(ns3::LteSecMme::NasAlgorithmChange): ts33401, smc-reset (vulnerable to the "
+                "replay of S3-070553), smc-keep, smc-refresh. The smc-* values need "
+                "NasMessages. Set it before installing.",
+                EnumValue(static_cast<int>(ltesec::NasAlgorithmChange::TS33401)),
+                MakeEnumAccessor(&LteSecurityHelper::m_nasAlgorithmChange),
+                MakeEnumChecker(static_cast<int>(ltesec::NasAlgorithmChange::TS33401),
+                                "ts33401",
+                                static_cast<int>(ltesec::NasAlgorithmChange::SMC_RESET),
+                                "smc-reset",
+                                static_cast<int>(ltesec::NasAlgorithmChange::SMC_KEEP),
+                                "smc-keep",
+                                static_cast<int>(ltesec::NasAlgorithmChange::SMC_REFRESH),
+                                "smc-refresh"))
+            .AddAttribute("ReestablishmentKeys",
+                          "The keys of a connection re-established after a failed handover, at "
+                          "eNBs and UEs (ns3::LteSecEnbRrc::ReestablishmentKeys): refresh (KeNB "
+                          "unchanged, RRC/UP keys with the new C-RNTI) or reuse (the source's "
+                          "keys as they were); ts33401 always takes KeNB*. Set it before "
+                          "installing.",
+                          EnumValue(static_cast<int>(ltesec::ReestablishmentKeys::REFRESH)),
+                          MakeEnumAccessor(&LteSecurityHelper::m_reestablishmentKeys),
+                          ltesec::MakeReestablishmentKeysChecker());
     return tid;
 }
 
@@ -88,6 +123,7 @@ LteSecurityHelper::DoDispose()
 {
     m_mme = nullptr;
     m_mmes.clear();
+    m_mmeNas.clear();
     m_scheme = nullptr;
     m_keyLog = nullptr;
     Object::DoDispose();
@@ -125,6 +161,12 @@ LteSecurityHelper::GetNMmes() const
     return 1 + m_mmes.size();
 }
 
+Ptr<LteSecMmeNas>
+LteSecurityHelper::GetMmeNas(uint32_t index) const
+{
+    return index < m_mmeNas.size() ? m_mmeNas[index] : nullptr;
+}
+
 Ptr<LteSecKeyLog>
 LteSecurityHelper::GetKeyLog()
 {
@@ -159,6 +201,18 @@ LteSecurityHelper::AttachMmes()
                     m_mmes.push_back(model);
                 }
                 app->SetSecuritySapProvider(PeekPointer(model));
+                model->SetAttribute("NasAlgorithmChange", EnumValue(m_nasAlgorithmChange));
+                NS_ABORT_MSG_IF(!m_nasMessages &&
+                                    m_nasAlgorithmChange !=
+                                        static_cast<int>(ltesec::NasAlgorithmChange::TS33401),
+                                "ns3::LteSecurityHelper::NasAlgorithmChange: the smc-* values "
+                                "need NAS messages (set NasMessages to true)");
+                if (m_nasMessages)
+                {
+                    Ptr<LteSecMmeNas> nas = CreateObject<LteSecMmeNas>();
+                    nas->Setup(model, app);
+                    m_mmeNas.push_back(nas);
+                }
             }
         }
     }
@@ -206,6 +260,7 @@ LteSecurityHelper::InstallEnb(const NetDeviceContainer& enbDevices)
                               {cc.second->GetCellId(), cc.second->GetDlEarfcn()});
         }
         Ptr<LteSecEnbRrc> sec = m_enbFactory.Create<LteSecEnbRrc>();
+        sec->SetAttribute("ReestablishmentKeys", EnumValue(m_reestablishmentKeys));
         sec->Setup(dev->GetCellId(), m_mme, GetKeyLog(), dev->GetRrc());
         sec->SetScheme(m_scheme);
         dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));
@@ -223,6 +278,7 @@ LteSecurityHelper::InstallUe(const NetDeviceContainer& ueDevices)
         NS_ABORT_MSG_IF(dev->GetObject<LteSecUeRrc>(),
                         "LteSecurityHelper: security already installed on IMSI " << dev->GetImsi());
         Ptr<LteSecUeRrc> sec = m_ueFactory.Create<LteSecUeRrc>();
+        sec->SetAttribute("ReestablishmentKeys", EnumValue(m_reestablishmentKeys));
         uint64_t imsi = dev->GetImsi();
         m_installed = true;
         sec->Setup(imsi, m_mme->GetKasme(imsi), GetKeyLog(), dev->GetRrc());
@@ -234,6 +290,13 @@ LteSecurityHelper::InstallUe(const NetDeviceContainer& ueDevices)
         }
         dev->GetRrc()->SetAsSecuritySapProvider(PeekPointer(sec));
         dev->AggregateObject(sec);
+        if (m_nasMessages)
+        {
+            Ptr<LteSecUeNas> nas = CreateObject<LteSecUeNas>();
+            nas->SetAttribute("NasAlgorithmChange", EnumValue(m_nasAlgorithmChange));
+            nas->Setup(sec, dev->GetNas(), dev->GetRrc());
+            dev->AggregateObject(nas);
+        }
     }
 }
 
@@ -249,6 +312,10 @@ LteSecurityHelper::AssignStreams(const NetDeviceContainer& enbDevices, int64_t s
         }
     }
     used += m_scheme->AssignStreams(stream + used);
+    for (auto& nas : m_mmeNas)
+    {
+        used += nas->AssignStreams(stream + used);
+    }
     return used;
 }
 

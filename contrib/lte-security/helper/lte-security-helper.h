@@ -5,8 +5,10 @@
 #define LTE_SECURITY_HELPER_H
 
 #include "ns3/lte-sec-enb-rrc.h"
+#include "ns3/lte-sec-mme-nas.h"
 #include "ns3/lte-sec-mme.h"
 #include "ns3/lte-sec-scheme.h"
+#include "ns3/lte-sec-ue-nas.h"
 #include "ns3/lte-sec-ue-rrc.h"
 #include "ns3/net-device-container.h"
 #include "ns3/object-factory.h"
@@ -71,6 +73,12 @@ class LteSecurityHelper : public Object
     uint32_t GetNMmes() const;
 
     /**
+     * \param index an MME, as for GetMme()
+     * \return the NAS security model of that MME (attribute NasMessages), or nullptr
+     */
+    Ptr<LteSecMmeNas> GetMmeNas(uint32_t index = 0) const;
+
+    /**
      * Fix the random streams of the security models of these eNBs (the refresh nonces).
      * \param enbDevices eNB devices with security installed
      * \param stream the first stream index
@@ -96,6 +104,10 @@ class LteSecurityHelper : public Object
     std::set<EpcMmeApplication*> m_attachedMmes; ///< MMEs with a security model
     std::vector<Ptr<LteSecMme>> m_mmes;          ///< the models of the MMEs after the first
     Ptr<LteSecScheme> m_scheme;                  ///< shared by every model
+    bool m_nasMessages{false};                   ///< attribute NasMessages
+    int m_nasAlgorithmChange{0};                 ///< attribute NasAlgorithmChange
+    int m_reestablishmentKeys{1};                ///< attribute ReestablishmentKeys
+    std::vector<Ptr<LteSecMmeNas>> m_mmeNas;     ///< NAS models of the MMEs, in MME order
     bool m_installed{false};                     ///< Install*() was called
 };
 

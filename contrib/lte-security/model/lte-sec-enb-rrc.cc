@@ -5,6 +5,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-rrc-protocol-ideal.h"
@@ -111,6 +112,23 @@ LteSecEnbRrc::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&LteSecEnbRrc::m_tamperCommandNcc),
                           MakeBooleanChecker())
+            .AddAttribute("ReestablishmentKeys",
+                          "The keys of a connection re-established after a failed handover "
+                          "(seed, alt1, alt2; ts33401 always takes KeNB*): reuse (the source's "
+                          "RRC and UP keys as they were) or refresh (with the new C-RNTI)",
+                          EnumValue(static_cast<int>(ltesec::ReestablishmentKeys::REFRESH)),
+                          MakeEnumAccessor(&LteSecEnbRrc::m_reestablishmentKeys),
+                          ltesec::MakeReestablishmentKeysChecker())
+            .AddTraceSource("ReestablishmentKey",
+                            "A re-establishment request verified: IMSI, cell, new C-RNTI, the "
+                            "C-RNTI it re-establishes, the keys taken (reuse, refresh, KeNB*).",
+                            MakeTraceSourceAccessor(&LteSecEnbRrc::m_reestablishmentKeyTrace),
+                            "ns3::LteSecEnbRrc::ReestablishmentKeyTracedCallback")
+            .AddTraceSource("ReestablishmentRejected",
+                            "A re-establishment request was refused for security reasons: IMSI, "
+                            "cell, reason (e.g. a shortMAC-I that does not verify).",
+                            MakeTraceSourceAccessor(&LteSecEnbRrc::m_reestablishmentRejectedTrace),
+                            "ns3::LteSecEnbRrc::HandoverRejectedTracedCallback")
             .AddTraceSource("HandoverKey",
                             "A UE was admitted by handover: IMSI, cell, C-RNTI, scheme, the NCC "
                             "its handover command carries, the path (X2, S1, intra-eNB).",

@@ -163,6 +163,20 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
                            const SecurityBytes& ueSecurityCapabilities) override;
     void ReleasePdcp(uint16_t rnti, uint8_t lcid) override;
     void RemoveUe(uint16_t rnti) override;
+    bool AdmitReestablishment(uint16_t oldRnti,
+                              uint16_t newRnti,
+                              uint16_t cellId,
+                              const LteRrcSap::ReestabUeIdentity& identity) override;
+    void BuildRrcConnectionReestablishment(uint16_t rnti,
+                                           LteRrcSap::RrcConnectionReestablishment& msg) override;
+
+    /// TracedCallback signature of ReestablishmentKey: IMSI, cell, new C-RNTI, old C-RNTI, the
+    /// keys taken ("reuse", "refresh", "KeNB*")
+    typedef void (*ReestablishmentKeyTracedCallback)(uint64_t imsi,
+                                                     uint16_t cellId,
+                                                     uint16_t rnti,
+                                                     uint16_t oldRnti,
+                                                     const std::string& keys);
 
   protected:
     void DoDispose() override;
@@ -256,6 +270,7 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     bool m_tamperReceivedKenb{false};
     bool m_refreshNonce{false};
     bool m_kenbInHandoverRequired{true};
+    int m_reestablishmentKeys{1}; ///< attribute ReestablishmentKeys (ltesec::ReestablishmentKeys)
     Ptr<UniformRandomVariable> m_nonceRng;
     std::map<uint16_t, UeEntry> m_ues;
 
@@ -270,6 +285,10 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
         m_handoverKeyTrace;
     TracedCallback<uint64_t, uint16_t, const std::string&, const std::string&>
         m_capabilityMismatchTrace;
+    TracedCallback<uint64_t, uint16_t, uint16_t, uint16_t, const std::string&>
+        m_reestablishmentKeyTrace;
+    /// ReestablishmentRejected: IMSI, cell, reason (the same signature as HandoverRejected)
+    TracedCallback<uint64_t, uint16_t, const std::string&> m_reestablishmentRejectedTrace;
 };
 
 /// Parses an algorithm list attribute; aborts naming \p attribute on an unknown name or an empty

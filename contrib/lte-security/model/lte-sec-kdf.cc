@@ -230,6 +230,14 @@ KdfAlgorithmKey(const uint8_t* key32, AlgKeyType type, uint8_t algorithmId)
     return Kdf(key32, 32, s);
 }
 
+Kasme
+DeriveRefreshedKasme(const Kasme& kasme, uint32_t nonceMme)
+{
+    KdfInput s(FC_MODEL_NAS_REFRESH);
+    s.AddUint(nonceMme, 4);
+    return Kasme::From(Kdf(kasme.Data(), Kasme::SIZE, s));
+}
+
 AlgKey
 DeriveNasKey(const Kasme& kasme, AlgKeyType type, uint8_t algorithmId)
 {

@@ -44,6 +44,12 @@ enum KdfFc : uint8_t
      * MME's fresh input. Not assigned in TS 33.220; see doc/.
      */
     FC_ALT1_TARGET_KENB = 0xF3,
+    /**
+     * The NAS key refresh of S3-070553's second countermeasure as this model defines it: a
+     * fresh KASME from KASME and the MME's NonceMME of the NAS security mode command. Not
+     * assigned in TS 33.220; see doc/.
+     */
+    FC_MODEL_NAS_REFRESH = 0xF4,
 };
 
 /**
@@ -154,6 +160,9 @@ Kenb DeriveAlt1Kenb(const Kasme& kasme, const std::vector<uint8_t>& fresh);
 
 /// The full 256-bit output of the FC 0x15 algorithm key derivation (A.7) from any 256-bit key.
 Key256 KdfAlgorithmKey(const uint8_t* key32, AlgKeyType type, uint8_t algorithmId);
+
+/// KASME' = KDF(KASME, FC 0xF4 || NonceMME): the model's NAS key refresh (countermeasure 2).
+Kasme DeriveRefreshedKasme(const Kasme& kasme, uint32_t nonceMme);
 
 /// KNASenc / KNASint from KASME (A.7); the 128-bit key.
 AlgKey DeriveNasKey(const Kasme& kasme, AlgKeyType type, uint8_t algorithmId);

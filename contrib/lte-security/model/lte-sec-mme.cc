@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 
@@ -67,6 +68,26 @@ LteSecMme::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&LteSecMme::m_replayDlNasCount),
                           MakeBooleanChecker())
+            .AddAttribute(
+                "NasAlgorithmChange",
+                "How a UE arriving by inter-MME handover gets this MME's NAS algorithms: "
+                "ts33401 (in the handover command's NAS part; the NAS COUNTs continue), "
+                "smc-reset (a NAS security mode command after the handover that resets the "
+                "NAS COUNTs: the variant S3-070553 shows open to replay), smc-keep (one that "
+                "keeps them: countermeasure 1), smc-refresh (one with a NonceMME that "
+                "refreshes the NAS keys: countermeasure 2). The smc-* values need NAS "
+                "messages (LteSecurityHelper::NasMessages).",
+                EnumValue(static_cast<int>(NasAlgorithmChange::TS33401)),
+                MakeEnumAccessor(&LteSecMme::SetNasAlgorithmChangeValue,
+                                 &LteSecMme::GetNasAlgorithmChangeValue),
+                MakeEnumChecker(static_cast<int>(NasAlgorithmChange::TS33401),
+                                "ts33401",
+                                static_cast<int>(NasAlgorithmChange::SMC_RESET),
+                                "smc-reset",
+                                static_cast<int>(NasAlgorithmChange::SMC_KEEP),
+                                "smc-keep",
+                                static_cast<int>(NasAlgorithmChange::SMC_REFRESH),
+                                "smc-refresh"))
             .AddTraceSource("NasAlgorithmsChanged",
                             "A UE arriving by inter-MME handover gets other NAS algorithms: "
                             "IMSI, the source MME's, this MME's (\"eea2/eia2\")",
@@ -356,6 +377,44 @@ LteSecMme::HasContext(uint64_t imsi) const
     return m_contexts.find(imsi) != m_contexts.end();
 }
 
+NasAlgorithmChange
+LteSecMme::GetNasAlgorithmChange() const
+{
+    return m_nasAlgorithmChange;
+}
+
+void
+LteSecMme::SetNasAlgorithmChangeValue(int value)
+{
+    m_nasAlgorithmChange = static_cast<NasAlgorithmChange>(value);
+}
+
+int
+LteSecMme::GetNasAlgorithmChangeValue() const
+{
+    return static_cast<int>(m_nasAlgorithmChange);
+}
+
+bool
+LteSecMme::TakePendingNasAlgorithms(uint64_t imsi, Eea& eea, Eia& eia)
+{
+    auto it = m_pendingNasAlgorithms.find(imsi);
+    if (it == m_pendingNasAlgorithms.end())
+    {
+        return false;
+    }
+    const MmeUeSecurityContext& ctx = GetContext(imsi);
+    std::ostringstream from;
+    std::ostringstream to;
+    from << ctx.nas.nasEea << "/" << ctx.nas.nasEia;
+    to << it->second.first << "/" << it->second.second;
+    eea = it->second.first;
+    eia = it->second.second;
+    m_pendingNasAlgorithms.erase(it);
+    m_nasAlgorithmsChangedTrace(imsi, from.str(), to.str());
+    return true;
+}
+
 /// The Security Context a source eNB put in HANDOVER REQUIRED (present = false: none, or one
 /// that does not decode)
 HandoverKey
@@ -507,7 +566,16 @@ LteSecMme::ForwardRelocation(uint64_t imsi,
         NS_LOG_WARN("IMSI " << imsi << ": no NAS algorithm in common: relocation refused");
         return false;
     }
-    if (eea != ctx.nas.nasEea || eia != ctx.nas.nasEia)
+    m_pendingNasAlgorithms.erase(imsi);
+    if ((eea != ctx.nas.nasEea || eia != ctx.nas.nasEia) &&
+        m_nasAlgorithmChange != NasAlgorithmChange::TS33401)
+    {
+        // left to a NAS security mode command after the handover (LteSecMmeNas)
+        m_pendingNasAlgorithms[imsi] = {eea, eia};
+        eea = ctx.nas.nasEea;
+        eia = ctx.nas.nasEia;
+    }
+    else if (eea != ctx.nas.nasEea || eia != ctx.nas.nasEia)
     {
         std::ostringstream from;
         std::ostringstream to;

@@ -5,6 +5,7 @@
 #define LTE_SEC_MME_H
 
 #include "lte-sec-context.h"
+#include "lte-sec-nas.h"
 #include "lte-sec-scheme.h"
 
 #include "ns3/epc-mme-security-sap.h"
@@ -125,6 +126,19 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
     /// \return true if the MME holds a security context for \p imsi
     bool HasContext(uint64_t imsi) const;
 
+    /// \return the NasAlgorithmChange attribute: how a change of NAS algorithms is made
+    ltesec::NasAlgorithmChange GetNasAlgorithmChange() const;
+
+    /**
+     * The NAS algorithms an inter-MME handover left for a NAS security mode command to take
+     * into use (NasAlgorithmChange smc-*); fires NasAlgorithmsChanged.
+     * \param imsi the UE
+     * \param[out] eea this MME's NAS cipher for it
+     * \param[out] eia this MME's NAS integrity algorithm for it
+     * \return false if no change is pending (nothing is changed)
+     */
+    bool TakePendingNasAlgorithms(uint64_t imsi, ltesec::Eea& eea, ltesec::Eia& eia);
+
     /// TracedCallback signature of SecurityMessage: interface, message, IMSI, security bytes
     typedef void (*SecurityMessageTracedCallback)(const std::string& interface,
                                                   const std::string& message,
@@ -136,6 +150,8 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
 
   private:
     void SetMasterKey(std::string hex);
+    void SetNasAlgorithmChangeValue(int value);
+    int GetNasAlgorithmChangeValue() const;
     std::string GetMasterKeyHex() const;
     void SetNasEeaPriority(std::string list);
     std::string GetNasEeaPriority() const;
@@ -160,6 +176,9 @@ class LteSecMme : public Object, public EpcMmeSecuritySapProvider
     std::map<uint64_t, bool> m_nasSelected; ///< NAS algorithms chosen (at the first attach)
     bool m_tamperNasMac{false};     ///< validation: corrupt the NAS-MAC of the NAS container
     bool m_replayDlNasCount{false}; ///< validation: reuse the last downlink NAS COUNT
+    ltesec::NasAlgorithmChange m_nasAlgorithmChange{ltesec::NasAlgorithmChange::TS33401};
+    /// NAS algorithms an inter-MME handover left to a NAS security mode command, per IMSI
+    std::map<uint64_t, std::pair<ltesec::Eea, ltesec::Eia>> m_pendingNasAlgorithms;
 
     ltesec::Key256 m_masterKey;
     std::map<uint64_t, ltesec::Kasme> m_provisioned;

@@ -61,6 +61,22 @@ class LteSecTs33401Scheme : public LteSecScheme
         return {true, DeriveKenbStar(source.kenb, target.pci, target.earfcnDl), source.ncc};
     }
 
+    Kenb ReestablishmentKenb(const EnbUeSecurityContext& ctx, const CellInfo& cell) const override
+    {
+        // TS 33.401 7.2.8.4.2 / 7.2.8.4.3 as for a handover to the cell: vertical if an unused
+        // {NH, NCC} pair is held, else horizontal from the current KeNB
+        if (ctx.haveUnusedNh)
+        {
+            return DeriveKenbStar(ctx.nh, cell.pci, cell.earfcnDl);
+        }
+        return DeriveKenbStar(ctx.kenb, cell.pci, cell.earfcnDl);
+    }
+
+    bool ReestablishmentRefreshes() const override
+    {
+        return true;
+    }
+
     HandoverKey SourceS1(const EnbUeSecurityContext&, uint16_t) const override
     {
         return {}; // the MME provides {NH, NCC}

@@ -4,6 +4,7 @@
 #include "lte-sec-scheme.h"
 
 #include "ns3/abort.h"
+#include "ns3/enum.h"
 #include "ns3/object-factory.h"
 
 namespace ns3
@@ -41,6 +42,27 @@ LteSecScheme::DeriveAsKeys(const Kenb& kenb,
                            const std::vector<uint8_t>&) const
 {
     return ltesec::DeriveAsKeys(AsKeyScheme::TS33401, kenb, algs, cRnti);
+}
+
+Ptr<const AttributeChecker>
+ltesec::MakeReestablishmentKeysChecker()
+{
+    return MakeEnumChecker(static_cast<int>(ReestablishmentKeys::REUSE),
+                           "reuse",
+                           static_cast<int>(ReestablishmentKeys::REFRESH),
+                           "refresh");
+}
+
+Kenb
+LteSecScheme::ReestablishmentKenb(const EnbUeSecurityContext& ctx, const CellInfo&) const
+{
+    return ctx.kenb;
+}
+
+bool
+LteSecScheme::ReestablishmentRefreshes() const
+{
+    return false;
 }
 
 bool

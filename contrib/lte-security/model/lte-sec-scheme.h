@@ -6,6 +6,7 @@
 
 #include "lte-sec-context.h"
 
+#include "ns3/attribute.h"
 #include "ns3/lte-rrc-sap.h"
 #include "ns3/object.h"
 
@@ -37,6 +38,20 @@ struct HandoverKey
     uint8_t ncc{0};             ///< Next hop Chaining Count, 3 bits
     std::vector<uint8_t> fresh; ///< alternative 1: the MME's fresh input the key was made with
 };
+
+/**
+ * What a UE and its eNB fall back to when the UE re-establishes its connection after a failed
+ * handover (the seed's editor's note: "FFS how to re-use the original keys"); schemes whose
+ * ReestablishmentRefreshes() derive fresh keys whatever this says.
+ */
+enum class ReestablishmentKeys : uint8_t
+{
+    REUSE,   ///< the RRC and UP keys of the source as they were (PDCP COUNTs restart)
+    REFRESH, ///< KeNB unchanged, RRC and UP keys refreshed with the new C-RNTI
+};
+
+/// \return the checker of the ReestablishmentKeys attributes ("reuse", "refresh")
+Ptr<const AttributeChecker> MakeReestablishmentKeysChecker();
 
 } // namespace ltesec
 
@@ -208,6 +223,23 @@ class LteSecScheme : public Object
                             const ltesec::CellInfo& target,
                             uint32_t& nhSteps,
                             std::string& error) const = 0;
+
+    /**
+     * eNB and UE, RRC connection re-establishment after a failed handover, in a cell of the
+     * eNB that held the connection: the KeNB of the re-established connection when it takes
+     * fresh keys. By default the KeNB unchanged (the design's fallback to the key before the
+     * attempt).
+     * \param ctx the context the UE falls back to (the source's)
+     * \param cell the cell of the re-establishment
+     * \return KeNB
+     */
+    virtual ltesec::Kenb ReestablishmentKenb(const ltesec::EnbUeSecurityContext& ctx,
+                                             const ltesec::CellInfo& cell) const;
+    /**
+     * \return true if a re-establishment always takes fresh keys (TS 33.401: KeNB* for the
+     * cell), whatever the fallback option says
+     */
+    virtual bool ReestablishmentRefreshes() const;
 
     /// Makes a cell known to the scheme (the neighbour tables of the eNBs).
     void AddCell(uint16_t cellId, const ltesec::CellInfo& info);

@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 
@@ -48,6 +49,18 @@ LteSecUeRrc::GetTypeId()
                           "emergency sessions; without this attribute such a command is rejected.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&LteSecUeRrc::m_allowNullIntegrity),
+                          MakeBooleanChecker())
+            .AddAttribute("ReestablishmentKeys",
+                          "The keys of a connection re-established after a failed handover "
+                          "(see ns3::LteSecEnbRrc::ReestablishmentKeys; they must match)",
+                          EnumValue(static_cast<int>(ReestablishmentKeys::REFRESH)),
+                          MakeEnumAccessor(&LteSecUeRrc::m_reestablishmentKeys),
+                          MakeReestablishmentKeysChecker())
+            .AddAttribute("TamperShortMacI",
+                          "For validation: send a wrong shortMAC-I in every re-establishment "
+                          "request (as a UE without the keys would), which the eNB must refuse.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LteSecUeRrc::m_tamperShortMacI),
                           MakeBooleanChecker())
             .AddTraceSource("KeyDerivation",
                             "A key was derived: IMSI, cell, C-RNTI, key name (with its "
@@ -343,6 +356,8 @@ LteSecUeRrc::RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& 
     }
     next.keys = m_scheme->DeriveAsKeys(next.kenb, next.algorithms, next.cRnti, nonce);
     next.refreshNonce = nonce;
+    m_beforeHandover = m_ctx; // for a re-establishment in the source
+    m_haveBeforeHandover = true;
     m_ctx = next;
     m_nhSyncTrace(m_ctx.imsi, target.pci, sc.nextHopChainingCount, nhSteps);
     // the old entities are released by the RRC; new ones come through CreatePdcp()
@@ -382,6 +397,12 @@ LteSecUeRrc::RecvNasContainer(const std::array<uint8_t, 7>& bytes)
     algs << c.eea << "/" << c.eia;
     m_nasSecurityChangedTrace(m_ctx.imsi, algs.str(), count);
     return true;
+}
+
+NasSecurityContext&
+LteSecUeRrc::NasContext()
+{
+    return m_ctx.nas;
 }
 
 const NasSecurityContext&
@@ -529,6 +550,12 @@ LteSecUeRrc::SendRrcConnectionReconfigurationCompleted(
     {
         return;
     }
+    if (handover)
+    {
+        // the random access in the target succeeded: no way back to the source's keys
+        m_beforeHandover = UeSecurityContext();
+        m_haveBeforeHandover = false;
+    }
     // Only ideal RRC reads this: real RRC serializes the message, and its MAC-I is PDCP's.
     msg.haveIdealMacI = true;
     msg.idealCount = m_idealUlCount++;
@@ -568,6 +595,8 @@ LteSecUeRrc::ConnectionReleased()
     m_ctx.kenb = Kenb();
     m_ctx.keys = AsKeys();
     m_ctx.refreshNonce.clear();
+    m_beforeHandover = UeSecurityContext();
+    m_haveBeforeHandover = false;
     m_usedUnderKenb.clear();
 }
 

@@ -108,6 +108,13 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
         bool handover) override;
     void ReleasePdcp(uint16_t rnti, uint8_t lcid) override;
     void ConnectionReleased() override;
+    void SendRrcConnectionReestablishmentRequest(uint16_t cellId,
+                                                 LteRrcSap::ReestabUeIdentity& identity) override;
+    bool RecvRrcConnectionReestablishment(
+        uint16_t rnti,
+        uint16_t cellId,
+        const LteRrcSap::ReestabUeIdentity& identity,
+        const LteRrcSap::RrcConnectionReestablishment& msg) override;
 
     /// \return the logical channels of the PDCP entities the model holds (released ones gone)
     std::vector<uint8_t> GetPdcpLcids() const;
@@ -115,6 +122,9 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     /// \return the UE's NAS security context (NAS algorithms and keys as the last inter-MME
     /// handover command set them, the next downlink NAS COUNT it accepts)
     const ltesec::NasSecurityContext& GetNasContext() const;
+
+    /// \return the UE's NAS security context, for the UE's NAS security model (LteSecUeNas)
+    ltesec::NasSecurityContext& NasContext();
 
     /// \return the UE's IMSI (0 before Setup())
     uint64_t GetImsi() const;
@@ -154,6 +164,11 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     std::string GetSupportedEia() const;
 
     ltesec::UeSecurityContext m_ctx;
+    /// the context before the handover under way: what a re-establishment falls back to
+    ltesec::UeSecurityContext m_beforeHandover;
+    bool m_haveBeforeHandover{false};
+    bool m_tamperShortMacI{false}; ///< attribute TamperShortMacI
+    int m_reestablishmentKeys{1};  ///< attribute ReestablishmentKeys
     Ptr<LteSecScheme> m_scheme;
     bool m_active{false};
     bool m_smcRejected{false}; ///< a security mode command failed: fail closed until release

@@ -233,6 +233,41 @@ IdealMacI(Eia eia,
                Serialize<RrcConnectionReconfigurationCompleteHeader>(msg));
 }
 
+std::vector<uint8_t>
+VarShortMacInput::Encode() const
+{
+    if (cellIdentity >= (1u << 28) || physCellId > 503)
+    {
+        throw std::invalid_argument("VarShortMAC-Input: cellIdentity " +
+                                    std::to_string(cellIdentity) + " or physCellId " +
+                                    std::to_string(physCellId) + " out of range");
+    }
+    // 28 + 9 + 16 = 53 bits from the most significant end of a 56-bit word
+    uint64_t bits =
+        (uint64_t(cellIdentity) << 28) | (uint64_t(physCellId) << 19) | (uint64_t(cRnti) << 3);
+    std::vector<uint8_t> out(SIZE);
+    for (uint32_t i = 0; i < SIZE; ++i)
+    {
+        out[i] = static_cast<uint8_t>(bits >> (8 * (SIZE - 1 - i)));
+    }
+    return out;
+}
+
+uint16_t
+ShortMacI(Eia eia, const AlgKey& krrcInt, const VarShortMacInput& input)
+{
+    if (eia == Eia::EIA0)
+    {
+        return 0; // TS 33.401: EIA0 gives a MAC of zeros
+    }
+    AlgorithmInput in;
+    in.count = 0xffffffff;
+    in.bearer = 0x1f;
+    in.direction = Direction::DOWNLINK; // the DIRECTION bit set to 1
+    std::vector<uint8_t> bytes = input.Encode();
+    return static_cast<uint16_t>(ComputeMac(eia, krrcInt, in, bytes, bytes.size() * 8) & 0xffff);
+}
+
 uint32_t
 SecurityConfigHoBytes(const LteRrcSap::RrcConnectionReconfiguration& msg)
 {

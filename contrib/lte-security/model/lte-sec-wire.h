@@ -192,6 +192,37 @@ uint32_t IdealMacI(Eia eia,
                    const LteRrcSap::RrcConnectionReconfigurationCompleted& msg);
 
 /**
+ * \ingroup lte-security
+ * VarShortMAC-Input (TS 36.331 5.3.7.4, 6.3.6 and 7.1): what the shortMAC-I of an
+ * RRCConnectionReestablishmentRequest covers, in unaligned PER: cellIdentity (28 bits, of the
+ * cell the request goes to), physCellId (9 bits) and c-RNTI (16 bits) of the cell the UE names,
+ * padded with zero bits to 7 octets.
+ */
+struct VarShortMacInput
+{
+    static constexpr uint32_t SIZE = 7; ///< octets
+
+    uint32_t cellIdentity{0}; ///< E-UTRAN cell identity (28 bits; ns-3: the cell ID)
+    uint16_t physCellId{0};   ///< 0..503
+    uint16_t cRnti{0};        ///< C-RNTI
+
+    /// \return the 7 octets; throws std::invalid_argument for values out of range
+    std::vector<uint8_t> Encode() const;
+};
+
+/**
+ * \ingroup lte-security
+ * shortMAC-I (TS 36.331 5.3.7.4): the 16 least significant bits of the MAC-I computed over
+ * VarShortMAC-Input with KRRCint and the integrity algorithm of the cell the UE names, with
+ * COUNT, BEARER and DIRECTION all ones.
+ * \param eia the integrity algorithm (EIA0: 0)
+ * \param krrcInt KRRCint
+ * \param input what the MAC covers
+ * \return shortMAC-I
+ */
+uint16_t ShortMacI(Eia eia, const AlgKey& krrcInt, const VarShortMacInput& input);
+
+/**
  * \return the bytes that securityConfigHO adds to \p msg as ns-3 serializes it (its security
  * bytes on the air, before the PDCP MAC-I)
  */
