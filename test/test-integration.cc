@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(ue_discards_commands_with_algorithms_it_does_not_support)
 {
     const Kasme kasme = Kasme::FromHex(std::string(64, 'b'), "k");
     auto command = [&kasme](int eea, int eia) {
-        LteRrcSap::RrcConnectionReconfiguration msg;
+        LteRrcSap::RrcConnectionReconfiguration msg{};
         msg.haveMeasConfig = false;
         msg.haveMobilityControlInfo = false;
         msg.haveRadioResourceConfigDedicated = false;

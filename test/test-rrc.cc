@@ -28,7 +28,7 @@ const uint16_t RNTI = 7;
 LteRrcSap::RrcConnectionReconfiguration
 Command(int eea, int eia)
 {
-    LteRrcSap::RrcConnectionReconfiguration msg;
+    LteRrcSap::RrcConnectionReconfiguration msg{};
     msg.rrcTransactionIdentifier = 1;
     msg.haveMeasConfig = false;
     msg.haveMobilityControlInfo = false;
@@ -383,7 +383,7 @@ Bytes(const EpcX2HandoverRequestHeader& h, uint32_t tail = 10)
 EpcX2HandoverRequestHeader
 Decode(const std::vector<uint8_t>& b, uint32_t announced)
 {
-    Ptr<Packet> p = Create<Packet>(b.data(), b.size());
+    Ptr<Packet> p = b.empty() ? Create<Packet>() : Create<Packet>(b.data(), b.size());
     EpcX2HandoverRequestHeader h;
     h.SetAnnouncedNumberOfIes(announced);
     p->RemoveHeader(h);

@@ -280,9 +280,10 @@ LteSecKeyAudit::Install(Ptr<LteSecurityHelper> security,
         {
             m_cellEnb[cc.second->GetCellId()] = enb;
         }
+        // a plain pointer: a Ptr bound into the eNB's own trace would keep it alive for ever
         enb->TraceConnectWithoutContext(
             "HandoverKey",
-            MakeCallback(&LteSecKeyAudit::EnbHandoverKey, this).Bind(enb));
+            MakeCallback(&LteSecKeyAudit::EnbHandoverKey, this).Bind(PeekPointer(enb)));
     }
     for (auto it = ueDevices.Begin(); it != ueDevices.End(); ++it)
     {
@@ -299,7 +300,7 @@ LteSecKeyAudit::Install(Ptr<LteSecurityHelper> security,
 }
 
 void
-LteSecKeyAudit::EnbHandoverKey(Ptr<LteSecEnbRrc> enb,
+LteSecKeyAudit::EnbHandoverKey(LteSecEnbRrc* enb,
                                uint64_t imsi,
                                uint16_t cellId,
                                uint16_t rnti,

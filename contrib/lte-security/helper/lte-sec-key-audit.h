@@ -101,7 +101,7 @@ class LteSecKeyAudit : public Object
                const std::string& fp);
     void UeNhSync(uint64_t imsi, uint16_t pci, uint8_t ncc, uint32_t steps);
     void UeReestablishment(uint64_t imsi, uint16_t cellId, uint16_t rnti);
-    void EnbHandoverKey(Ptr<LteSecEnbRrc> enb,
+    void EnbHandoverKey(LteSecEnbRrc* enb,
                         uint64_t imsi,
                         uint16_t cellId,
                         uint16_t rnti,
