@@ -370,8 +370,10 @@ RunScenario(const ScenarioConfig& c)
     }
     Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/LteEnbRrc/HandoverFailureNoX2",
                                   MakeCallback(&HandoverFailureNoX2));
-    for (const char* f :
-         {"ReestablishmentStart", "ReestablishmentEndOk", "ReestablishmentEndError"})
+    for (const char* f : {"ReestablishmentStart",
+                          "ReestablishmentEndOk",
+                          "ReestablishmentEndError",
+                          "RadioLinkFailure"})
     {
         Config::ConnectWithoutContext(std::string("/NodeList/*/DeviceList/*/LteUeRrc/") + f,
                                       MakeBoundCallback(&UeRrcEvent, std::string(f)));
@@ -492,8 +494,18 @@ RunScenario(const ScenarioConfig& c)
         adversary->Setup(security, 0, DynamicCast<LteUeNetDevice>(ueDevs.Get(0)));
         adversary->ScheduleReplay(Seconds(c.nasReplayAt));
     }
+    Ptr<LteSecHandoverRecorder> recorder;
+    if (c.recorder)
+    {
+        recorder = CreateObject<LteSecHandoverRecorder>();
+        recorder->Install(security);
+    }
     Simulator::Stop(Seconds(c.simTime));
     Simulator::Run();
+    if (recorder)
+    {
+        result.records = recorder->GetRecords();
+    }
     if (adversary)
     {
         result.nasReplays = adversary->GetReplays();

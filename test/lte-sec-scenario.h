@@ -3,6 +3,7 @@
 #ifndef LTESEC_TEST_SCENARIO_H
 #define LTESEC_TEST_SCENARIO_H
 
+#include "ns3/lte-sec-handover-recorder.h"
 #include "ns3/lte-sec-key-audit.h"
 #include "ns3/lte-sec-nas-adversary.h"
 
@@ -66,6 +67,7 @@ struct ScenarioConfig
     bool reestablishment{false};
     std::string reestablishmentKeys{"reuse"}; ///< LteSecurityHelper::ReestablishmentKeys
     bool tamperShortMacI{false};              ///< the UEs send a wrong shortMAC-I
+    bool recorder{false}; ///< an LteSecHandoverRecorder on the run (ScenarioResult::records)
     uint32_t seed{1};
     uint32_t run{1};
 };
@@ -83,17 +85,18 @@ struct HandoverResult
 
 struct ScenarioResult
 {
-    std::vector<HandoverResult> handovers; ///< in start order
-    uint32_t handoverFailures{0};          ///< HandoverFailure* traces at any eNB
-    uint32_t noX2Failures{0};              ///< HandoverFailureNoX2 at any eNB
-    uint32_t integrityFailures{0};         ///< IntegrityFailure at any eNB or UE
-    uint32_t decipheringFailures{0};       ///< DecipheringFailure at any eNB or UE
-    uint32_t handoversRejected{0};         ///< HandoverRejected at any eNB
-    uint32_t keyReuses{0};                 ///< KeyReuse at any UE
-    std::vector<std::string> reusedKeys;   ///< the keys of each KeyReuse ("KRRCenc,KUPenc")
-    uint32_t commandsRejected{0};          ///< CommandRejected at any UE
-    uint32_t capabilityMismatches{0};      ///< CapabilityMismatch at any eNB
-    uint32_t pdusDiscarded{0};             ///< PduDiscarded at any PDCP entity
+    std::vector<ns3::LteSecHandoverRecord> records; ///< the recorder's (ScenarioConfig::recorder)
+    std::vector<HandoverResult> handovers;          ///< in start order
+    uint32_t handoverFailures{0};                   ///< HandoverFailure* traces at any eNB
+    uint32_t noX2Failures{0};                       ///< HandoverFailureNoX2 at any eNB
+    uint32_t integrityFailures{0};                  ///< IntegrityFailure at any eNB or UE
+    uint32_t decipheringFailures{0};                ///< DecipheringFailure at any eNB or UE
+    uint32_t handoversRejected{0};                  ///< HandoverRejected at any eNB
+    uint32_t keyReuses{0};                          ///< KeyReuse at any UE
+    std::vector<std::string> reusedKeys; ///< the keys of each KeyReuse ("KRRCenc,KUPenc")
+    uint32_t commandsRejected{0};        ///< CommandRejected at any UE
+    uint32_t capabilityMismatches{0};    ///< CapabilityMismatch at any eNB
+    uint32_t pdusDiscarded{0};           ///< PduDiscarded at any PDCP entity
     /// keys the UE derived at initial security activation: IMSI -> key name -> fingerprint
     std::map<uint64_t, std::map<std::string, std::string>> initialUeKeys;
     /// lcids of the PDCP entities the eNB model holds per IMSI at the end

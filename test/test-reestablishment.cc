@@ -81,6 +81,38 @@ FailedHandover(bool security, bool reestablishment)
     return c;
 }
 
+/// \p base under every scheme and fallback option with real RRC, and the seed's with ideal RRC
+std::vector<ScenarioConfig>
+SchemesAndOptions(const ScenarioConfig& base)
+{
+    std::vector<ScenarioConfig> out;
+    for (std::string scheme : {"seed", "ts33401", "alt1", "alt2"})
+    {
+        for (std::string option : {"reuse", "refresh"})
+        {
+            for (bool ideal : {false, true})
+            {
+                if (!ideal || scheme == "seed")
+                {
+                    ScenarioConfig c = base;
+                    c.scheme = scheme;
+                    c.reestablishmentKeys = option;
+                    c.idealRrc = ideal;
+                    out.push_back(c);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+/// "scheme option real|ideal"
+std::string
+Name(const ScenarioConfig& c)
+{
+    return c.scheme + " " + c.reestablishmentKeys + (c.idealRrc ? " ideal" : " real");
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(reestablishment)
@@ -200,57 +232,137 @@ BOOST_AUTO_TEST_CASE(recovers_at_the_source_without_security)
 /// attempt, seen as key reuse; refresh: new RRC/UP keys under the same KeNB; TS 33.401: KeNB*)
 BOOST_AUTO_TEST_CASE(keys_agree_after_recovery_per_scheme_and_option)
 {
-    for (std::string scheme : {"seed", "ts33401", "alt1", "alt2"})
+    for (ScenarioConfig c : SchemesAndOptions(FailedHandover(true, true)))
     {
-        for (std::string option : {"reuse", "refresh"})
+        const std::string scheme = c.scheme;
+        const std::string option = c.reestablishmentKeys;
+        BOOST_TEST_CONTEXT(Name(c))
         {
-            for (bool ideal : {false, true})
+            ScenarioResult before = RunScenario([&] {
+                ScenarioConfig b = c;
+                b.simTime = 0.45; // before the handover
+                return b;
+            }());
+            ScenarioResult r = RunScenario(c);
+            BOOST_TEST(Events(r, "Reestablished 1 1 ").size() == 1u);
+            auto ue = LastKeys(r, "UeKey", 1);
+            auto enb = LastKeys(r, "EnbKey", 1);
+            auto initial = LastKeys(before, "UeKey", 1);
+            BOOST_REQUIRE(ue.size() >= 4u);
+            BOOST_TEST(ue == enb);
+            BOOST_TEST(r.integrityFailures == 0u);
+            bool reuse = option == "reuse" && scheme != "ts33401";
+            std::string kenb = Fp(ue, "KeNB");
+            std::string rrcInt = Fp(ue, "KRRCint");
+            BOOST_TEST((kenb == Fp(initial, "KeNB")) == (scheme != "ts33401"));
+            if (reuse)
             {
-                if (ideal && scheme != "seed")
-                {
-                    continue;
-                }
-                BOOST_TEST_CONTEXT(scheme << " " << option << (ideal ? " ideal" : " real"))
-                {
-                    ScenarioConfig c = FailedHandover(true, true);
-                    c.scheme = scheme;
-                    c.reestablishmentKeys = option;
-                    c.idealRrc = ideal;
-                    ScenarioResult before = RunScenario([&] {
-                        ScenarioConfig b = c;
-                        b.simTime = 0.45; // before the handover
-                        return b;
-                    }());
-                    ScenarioResult r = RunScenario(c);
-                    BOOST_TEST(Events(r, "Reestablished 1 1 ").size() == 1u);
-                    auto ue = LastKeys(r, "UeKey", 1);
-                    auto enb = LastKeys(r, "EnbKey", 1);
-                    auto initial = LastKeys(before, "UeKey", 1);
-                    BOOST_REQUIRE(ue.size() >= 4u);
-                    BOOST_TEST(ue == enb);
-                    BOOST_TEST(r.integrityFailures == 0u);
-                    bool reuse = option == "reuse" && scheme != "ts33401";
-                    std::string kenb = Fp(ue, "KeNB");
-                    std::string rrcInt = Fp(ue, "KRRCint");
-                    BOOST_TEST((kenb == Fp(initial, "KeNB")) == (scheme != "ts33401"));
-                    if (reuse)
-                    {
-                        BOOST_TEST(rrcInt == Fp(initial, "KRRCint"));
-                        BOOST_TEST(r.keyReuses >= 1u); // COUNTs restart under these keys
-                    }
-                    else if (scheme != "alt1" && scheme != "alt2")
-                    {
-                        // alternatives 1 and 2 derive RRC/UP keys without the C-RNTI: their
-                        // refresh under the same KeNB gives the same keys (see doc/design.md)
-                        BOOST_TEST(rrcInt != Fp(initial, "KRRCint"));
-                    }
-                    ScenarioConfig longer = c;
-                    longer.simTime += 0.5;
-                    ScenarioResult r2 = RunScenario(longer);
-                    BOOST_TEST(r2.dlRxBytes >= r.dlRxBytes + 9000);
-                    BOOST_TEST(r2.ulRxBytes >= r.ulRxBytes + 9000);
-                }
+                BOOST_TEST(rrcInt == Fp(initial, "KRRCint"));
+                BOOST_TEST(r.keyReuses >= 1u); // COUNTs restart under these keys
             }
+            else if (scheme != "alt1" && scheme != "alt2")
+            {
+                // alternatives 1 and 2 derive RRC/UP keys without the C-RNTI: their
+                // refresh under the same KeNB gives the same keys (see doc/design.md)
+                BOOST_TEST(rrcInt != Fp(initial, "KRRCint"));
+            }
+            ScenarioConfig longer = c;
+            longer.simTime += 0.5;
+            ScenarioResult r2 = RunScenario(longer);
+            BOOST_TEST(r2.dlRxBytes >= r.dlRxBytes + 9000);
+            BOOST_TEST(r2.ulRxBytes >= r.ulRxBytes + 9000);
+        }
+    }
+}
+
+/// The target drops the handover confirm (its KeNB is corrupted, so the confirm fails its
+/// integrity check): the UE, which took its handover for done, learns it from the source when
+/// the target's joining timer expires, re-establishes in the source with the keys it had
+/// before, under every scheme and option, and its data flows again; the source's context stays
+/// for it. Without re-establishment the UE leaves connected mode as in ns-3.37.
+BOOST_AUTO_TEST_CASE(recovers_at_the_source_when_the_target_drops_the_confirm)
+{
+    ScenarioConfig dropped;
+    dropped.tamperTarget = true;
+    dropped.reestablishment = true;
+    dropped.handoverTimes = {0.5};
+    dropped.simTime = 1.5;
+    for (ScenarioConfig c : SchemesAndOptions(dropped))
+    {
+        BOOST_TEST_CONTEXT(Name(c))
+        {
+            ScenarioResult r = RunScenario(c);
+            BOOST_TEST(r.integrityFailures >= 1u); // the target dropped the confirm
+            BOOST_TEST(Events(r, "RadioLinkFailure 1 2 ").size() == 1u);
+            BOOST_TEST(Events(r, "ReestablishmentStart 1 1 ").size() == 1u);
+            BOOST_TEST(Events(r, "Reestablished 1 1 ").size() == 1u);
+            BOOST_TEST(Events(r, "ReestablishmentEndError").empty());
+            int64_t failure = FirstTime(r, "RadioLinkFailure");
+            int64_t done = FirstTime(r, "Reestablished");
+            BOOST_TEST(failure > 700000000); // after the target's 200 ms joining timer
+            BOOST_TEST(done > failure);
+            BOOST_TEST(done - failure < 50000000);
+            auto ue = LastKeys(r, "UeKey", 1);
+            auto enb = LastKeys(r, "EnbKey", 1);
+            BOOST_REQUIRE(ue.size() >= 4u);
+            BOOST_TEST(ue == enb);
+            ScenarioConfig longer = c;
+            longer.simTime += 0.5;
+            ScenarioResult r2 = RunScenario(longer);
+            BOOST_TEST(r2.dlRxBytes >= r.dlRxBytes + 9000);
+            BOOST_TEST(r2.ulRxBytes >= r.ulRxBytes + 9000);
+        }
+    }
+    ScenarioConfig off;
+    off.tamperTarget = true;
+    off.handoverTimes = {0.5};
+    off.simTime = 1.5;
+    ScenarioResult r = RunScenario(off);
+    BOOST_TEST(Events(r, "ReestablishmentStart").empty());
+    BOOST_TEST(Events(r, "Reestablished").empty());
+}
+
+/// The per-handover record says how a failed attempt was recovered: its recovery time, the
+/// signalling of the recovery (HANDOVER CANCEL, PATH SWITCH REQUEST / ACKNOWLEDGE) and its
+/// security bytes (shortMAC-I 2, NCC 1, and with real RRC the complete's MAC-I 4); nothing
+/// without re-establishment
+BOOST_AUTO_TEST_CASE(record_has_the_recovery)
+{
+    for (bool ideal : {false, true})
+    {
+        BOOST_TEST_CONTEXT((ideal ? "ideal" : "real") << " RRC")
+        {
+            ScenarioConfig c = FailedHandover(true, true);
+            c.idealRrc = ideal;
+            c.recorder = true;
+            ScenarioResult r = RunScenario(c);
+            BOOST_REQUIRE(r.records.size() == 1u);
+            const LteSecHandoverRecord& h = r.records[0];
+            BOOST_TEST(h.outcome != "completed");
+            BOOST_TEST(h.recovery == "re-established");
+            double expected = (FirstTime(r, "Reestablished") - int64_t(h.end * 1e9 + 0.5)) / 1e6;
+            BOOST_TEST(h.RecoveryMs() == expected, boost::test_tools::tolerance(1e-3));
+            BOOST_TEST(h.RecoveryMs() > 0);
+            BOOST_TEST(h.RecoveryMs() < 50);
+            BOOST_TEST(h.recoverySecurityBytes == (ideal ? 3u : 7u));
+            BOOST_TEST(h.recoveryBytes > 0u);
+
+            ScenarioConfig plain = FailedHandover(false, true);
+            plain.idealRrc = ideal;
+            plain.recorder = true;
+            ScenarioResult p = RunScenario(plain);
+            BOOST_REQUIRE(p.records.size() == 1u);
+            BOOST_TEST(p.records[0].recovery == "re-established");
+            BOOST_TEST(p.records[0].recoverySecurityBytes == 0u);
+            BOOST_TEST(p.records[0].recoveryBytes > 0u);
+
+            ScenarioConfig none = FailedHandover(true, false);
+            none.idealRrc = ideal;
+            none.recorder = true;
+            ScenarioResult n = RunScenario(none);
+            BOOST_REQUIRE(n.records.size() == 1u);
+            BOOST_TEST(n.records[0].recovery == "-");
+            BOOST_TEST(n.records[0].RecoveryMs() == -1);
         }
     }
 }

@@ -53,6 +53,14 @@ struct LteSecHandoverRecord
     std::map<std::string, uint32_t> messages;      ///< per interface: messages
     std::map<std::string, uint32_t> bytes;         ///< per interface: bytes (see doc)
     std::map<std::string, uint32_t> securityBytes; ///< per interface: security bytes
+    /// after a failed attempt: "re-established" (RRC connection re-establishment in the
+    /// source), "re-establishment failed", "started" (still open) or "-" (none tried)
+    std::string recovery{"-"};
+    double recovered{-1};      ///< s: the source re-established the connection (-1: never)
+    uint32_t recoveryBytes{0}; ///< S1-MME and X2 bytes from the UE's request on (in bytes too)
+    /// Uu security bytes of the recovery: the request's shortMAC-I, the answer's NCC and, with
+    /// real RRC, the MAC-I of the complete
+    uint32_t recoverySecurityBytes{0};
 
     /// \return the latency from the first message to the UE's confirm, in ms (-1: none)
     double LatencyMs() const;
@@ -63,6 +71,9 @@ struct LteSecHandoverRecord
     /// \return interruption: the command at the UE (it leaves the source) to the target's
     /// completion (it serves the UE), in ms (-1: none)
     double InterruptionMs() const;
+    /// \return recovery time: the attempt's end (its failure) to the re-established connection,
+    /// in ms (-1: none)
+    double RecoveryMs() const;
     /// \return whether source and target are sectors of one site (one eNB in a real network)
     bool SameSite() const;
     /// \return where a failed attempt stopped: "no command at the UE" (lost on the downlink),
@@ -208,6 +219,9 @@ class LteSecHandoverRecorder : public Object
     void UeHandoverStart(uint64_t imsi, uint16_t cellId, uint16_t rnti, uint16_t target);
     void UeHandoverEndError(uint64_t imsi, uint16_t cellId, uint16_t rnti);
     void RadioLinkFailure(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+    void ReestablishmentStart(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+    void ReestablishmentEndError(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+    void Reestablished(uint64_t imsi, uint16_t cellId, uint16_t rnti);
     /// Ends the open attempt of \p r with \p outcome and fires the HandoverRecord trace
     void Close(LteSecHandoverRecord& r, const std::string& outcome);
 

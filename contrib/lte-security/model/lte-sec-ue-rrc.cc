@@ -550,12 +550,9 @@ LteSecUeRrc::SendRrcConnectionReconfigurationCompleted(
     {
         return;
     }
-    if (handover)
-    {
-        // the random access in the target succeeded: no way back to the source's keys
-        m_beforeHandover = UeSecurityContext();
-        m_haveBeforeHandover = false;
-    }
+    // The source's AS context stays until the next handover, a re-establishment or the release:
+    // the target may never take this confirm, and the UE then falls back to the source (the
+    // design leaves it FFS; TS 36.331 would re-establish with the target's keys instead).
     // Only ideal RRC reads this: real RRC serializes the message, and its MAC-I is PDCP's.
     msg.haveIdealMacI = true;
     msg.idealCount = m_idealUlCount++;

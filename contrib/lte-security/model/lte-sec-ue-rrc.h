@@ -164,7 +164,7 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     std::string GetSupportedEia() const;
 
     ltesec::UeSecurityContext m_ctx;
-    /// the context before the handover under way: what a re-establishment falls back to
+    /// the context before the last handover: what a re-establishment in the source falls back to
     ltesec::UeSecurityContext m_beforeHandover;
     bool m_haveBeforeHandover{false};
     bool m_tamperShortMacI{false}; ///< attribute TamperShortMacI
