@@ -544,7 +544,7 @@ void
 LteSecUeRrc::SendRrcConnectionReconfigurationCompleted(
     uint16_t rnti,
     LteRrcSap::RrcConnectionReconfigurationCompleted& msg,
-    bool handover)
+    bool /* handover */)
 {
     if (!m_active)
     {
