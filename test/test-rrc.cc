@@ -364,6 +364,8 @@ X2Request(const SecurityBytes& info)
     std::vector<EpcX2Sap::ErabToBeSetupItem> bearers(1);
     bearers[0].erabId = 5;
     bearers[0].erabLevelQosParameters = EpsBearer(EpsBearer::NGBR_VIDEO_TCP_DEFAULT);
+    bearers[0].dlForwarding = false; // ns-3.37's constructor leaves it (and the TEID) unset
+    bearers[0].gtpTeid = 0;
     h.SetBearers(bearers);
     h.SetAsSecurityInformation(info);
     return h;
