@@ -3,9 +3,11 @@
  */
 #include "lte-sec-algorithm.h"
 
+#include <atomic>
 #include <cstring>
 #include <intel-ipsec-mb.h>
 #include <limits>
+#include <mutex>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
@@ -213,7 +215,41 @@ struct MacCtxDeleter
 };
 
 using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
-using MacCtxPtr = std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter>;
+
+/**
+ * The one OpenSSL context of an algorithm (EEA2 or EIA2) in the process, keyed for one object at
+ * a time: a keyed context per object would cost 0.7 kB (AES-CTR) or 1 kB (CMAC) per bearer,
+ * direction and side, most of the security state of a UE. An object keys it when it finds it
+ * keyed for another (an AES key schedule, well under a microsecond), and wipes it when it goes
+ * away while the context holds its key, so no key outlives its object. The mutex makes objects
+ * usable from any thread.
+ */
+template <typename Ctx, typename Deleter>
+struct SharedContext
+{
+    std::mutex mutex;
+    std::unique_ptr<Ctx, Deleter> ctx;
+    uint64_t owner{0}; ///< the object it is keyed for (0: none)
+
+    /// Frees the context (its free cleanses the key schedule) if it holds \p object's key
+    void Forget(uint64_t object)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (owner == object)
+        {
+            ctx.reset();
+            owner = 0;
+        }
+    }
+};
+
+/// \return a number no other keyed object of the process has
+uint64_t
+NewOwnerId()
+{
+    static std::atomic<uint64_t> next{0};
+    return ++next;
+}
 
 const EVP_CIPHER*
 Aes128Ctr()
@@ -269,13 +305,14 @@ class Eea2 : public EeaCipher::Impl
 {
   public:
     explicit Eea2(const AlgKey& key)
-        : m_ctx(EVP_CIPHER_CTX_new())
+        : m_key(key),
+          m_id(NewOwnerId())
     {
-        if (!m_ctx ||
-            EVP_EncryptInit_ex2(m_ctx.get(), Aes128Ctr(), key.Data(), nullptr, nullptr) != 1)
-        {
-            throw std::runtime_error("128-EEA2: AES-128-CTR initialisation failed in OpenSSL");
-        }
+    }
+
+    ~Eea2() override
+    {
+        Shared().Forget(m_id);
     }
 
     void Apply(const AlgorithmInput& in4,
@@ -290,8 +327,28 @@ class Eea2 : public EeaCipher::Impl
         // at most 2^29 bytes (MaxBitLength): fits OpenSSL's int
         int len = static_cast<int>(ByteLength(bitLength));
         int outl = 0;
-        if (EVP_EncryptInit_ex2(m_ctx.get(), nullptr, nullptr, iv, nullptr) != 1 ||
-            EVP_EncryptUpdate(m_ctx.get(), out, &outl, in, len) != 1)
+        auto& shared = Shared();
+        std::lock_guard<std::mutex> lock(shared.mutex);
+        if (shared.owner != m_id)
+        {
+            shared.owner = 0;
+            if (!shared.ctx)
+            {
+                shared.ctx.reset(EVP_CIPHER_CTX_new());
+            }
+            if (!shared.ctx || EVP_EncryptInit_ex2(shared.ctx.get(),
+                                                   Aes128Ctr(),
+                                                   m_key.Data(),
+                                                   nullptr,
+                                                   nullptr) != 1)
+            {
+                shared.ctx.reset(); // a half-keyed context keeps nothing
+                throw std::runtime_error("128-EEA2: AES-128-CTR initialisation failed in OpenSSL");
+            }
+            shared.owner = m_id;
+        }
+        if (EVP_EncryptInit_ex2(shared.ctx.get(), nullptr, nullptr, iv, nullptr) != 1 ||
+            EVP_EncryptUpdate(shared.ctx.get(), out, &outl, in, len) != 1)
         {
             throw std::runtime_error("128-EEA2: AES-128-CTR failed in OpenSSL");
         }
@@ -304,7 +361,16 @@ class Eea2 : public EeaCipher::Impl
     }
 
   private:
-    CipherCtxPtr m_ctx;
+    using Context = SharedContext<EVP_CIPHER_CTX, CipherCtxDeleter>;
+
+    static Context& Shared()
+    {
+        static Context* shared = new Context; // outlives every object, whatever the exit order
+        return *shared;
+    }
+
+    AlgKey m_key; ///< wiped by its destructor
+    uint64_t m_id;
 };
 
 /// A SNOW 3G key schedule (128-EEA1/EIA1), wiped on destruction, also when its owner's
@@ -482,20 +548,14 @@ class Eia2 : public EiaIntegrity::Impl
 {
   public:
     explicit Eia2(const AlgKey& key)
-        : m_ctx(EVP_MAC_CTX_new(CmacAlgorithm())),
-          m_key(key)
+        : m_key(key),
+          m_id(NewOwnerId())
     {
-        static char cipher[] = "AES-128-CBC";
-        OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, cipher, 0),
-                               OSSL_PARAM_construct_end()};
-        if (!m_ctx || EVP_MAC_init(m_ctx.get(), key.Data(), AlgKey::SIZE, params) != 1)
-        {
-            throw std::runtime_error("128-EIA2: AES-CMAC initialisation failed in OpenSSL");
-        }
     }
 
     ~Eia2() override
     {
+        Shared().Forget(m_id);
         SecureWipe(m_subkeyDiff, sizeof(m_subkeyDiff));
     }
 
@@ -507,19 +567,27 @@ class Eia2 : public EiaIntegrity::Impl
             static_cast<uint8_t>((in4.bearer << 3) | (static_cast<uint8_t>(in4.direction) << 2));
         uint8_t tag[16];
         std::size_t tagLen = 0;
-        bool ok = EVP_MAC_init(m_ctx.get(), nullptr, 0, nullptr) == 1;
-        if (bitLength % 8 == 0)
+        std::vector<uint8_t> padded;
+        if (bitLength % 8 != 0)
         {
-            ok = ok && EVP_MAC_update(m_ctx.get(), header, 8) == 1 &&
-                 EVP_MAC_update(m_ctx.get(), msg, bitLength / 8) == 1;
+            padded = PadBitString(header, msg, bitLength);
+        }
+        auto& shared = Shared();
+        std::lock_guard<std::mutex> lock(shared.mutex);
+        Key(shared);
+        EVP_MAC_CTX* ctx = shared.ctx.get();
+        bool ok = EVP_MAC_init(ctx, nullptr, 0, nullptr) == 1;
+        if (padded.empty())
+        {
+            ok = ok && EVP_MAC_update(ctx, header, 8) == 1 &&
+                 EVP_MAC_update(ctx, msg, bitLength / 8) == 1;
         }
         else
         {
-            std::vector<uint8_t> padded = PadBitString(header, msg, bitLength);
-            ok = ok && EVP_MAC_update(m_ctx.get(), padded.data(), padded.size()) == 1;
+            ok = ok && EVP_MAC_update(ctx, padded.data(), padded.size()) == 1;
             SecureWipe(padded.data(), padded.size()); // its last block reveals K1 ^ K2
         }
-        ok = ok && EVP_MAC_final(m_ctx.get(), tag, &tagLen, sizeof(tag)) == 1;
+        ok = ok && EVP_MAC_final(ctx, tag, &tagLen, sizeof(tag)) == 1;
         if (!ok)
         {
             throw std::runtime_error("128-EIA2: AES-CMAC failed in OpenSSL");
@@ -528,6 +596,40 @@ class Eia2 : public EiaIntegrity::Impl
     }
 
   private:
+    using Context = SharedContext<EVP_MAC_CTX, MacCtxDeleter>;
+
+    static Context& Shared()
+    {
+        static Context* shared = new Context; // outlives every object, whatever the exit order
+        return *shared;
+    }
+
+    /// Keys the shared context with this object's key unless it holds it already
+    void Key(Context& shared)
+    {
+        if (shared.owner == m_id)
+        {
+            return;
+        }
+        shared.owner = 0;
+        static char cipher[] = "AES-128-CBC";
+        OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, cipher, 0),
+                               OSSL_PARAM_construct_end()};
+        bool fresh = !shared.ctx;
+        if (fresh)
+        {
+            shared.ctx.reset(EVP_MAC_CTX_new(CmacAlgorithm()));
+        }
+        if (!shared.ctx ||
+            EVP_MAC_init(shared.ctx.get(), m_key.Data(), AlgKey::SIZE, fresh ? params : nullptr) !=
+                1)
+        {
+            shared.ctx.reset(); // a half-keyed context keeps nothing
+            throw std::runtime_error("128-EIA2: AES-CMAC initialisation failed in OpenSSL");
+        }
+        shared.owner = m_id;
+    }
+
     /**
      * CMAC is defined on bit strings (NIST SP 800-38B), OpenSSL's on bytes. For a message whose
      * length is not a multiple of 8 the last block is incomplete: CMAC pads it with 10* and XORs
@@ -596,8 +698,8 @@ class Eia2 : public EiaIntegrity::Impl
         m_haveSubkeyDiff = true;
     }
 
-    MacCtxPtr m_ctx;
-    AlgKey m_key;
+    AlgKey m_key; ///< wiped by its destructor
+    uint64_t m_id;
     uint8_t m_subkeyDiff[16]{};
     bool m_haveSubkeyDiff{false};
 };
