@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <fstream>
 #include <functional>
@@ -81,6 +82,7 @@ struct MacroScenarioConfig
     /// i-th UE the trace's $node_(i), instead of the random waypoint at \c speeds
     std::string trace;
     std::string scenario{"macro"}; ///< the first column of the outputs
+    bool sqlite{false};            ///< also write the outputs as an SQLite database
 };
 
 /// TS 36.331 TimeToTrigger values (ms): ns-3's real RRC serialises only these
@@ -458,24 +460,37 @@ AddMacroArguments(CommandLine& cmd, MacroScenarioConfig& c)
     cmd.AddValue("progress",
                  "simulated seconds between progress lines on stderr (0: none)",
                  c.progress);
+    cmd.AddValue("sqlite",
+                 "also write the records and the summary as the tables handovers and summary of "
+                 "<prefix>.sqlite",
+                 c.sqlite);
 }
 
-/// \return the knobs (but the UEs and the scheme, which the records have) as CSV header columns (\p
-/// header) or values
+/// \return the knobs (but the UEs and the scheme, which the records have) as typed columns
+inline LteSecRow
+MacroFields(const MacroScenarioConfig& c)
+{
+    using F = LteSecField;
+    return {F::Text("scenario", c.scenario),
+            F::Integer("sites", c.sites),
+            F::Real("isd", c.isd, -1),
+            F::Text("speeds_kmh", c.trace.empty() ? c.speeds : std::string("trace")),
+            F::Text("rrc", c.idealRrc ? "ideal" : "real"),
+            F::Integer("ttt_ms", c.tttMs),
+            F::Real("hysteresis_db", c.hysteresis, -1),
+            F::Integer("meas_period_ms", c.measPeriodMs),
+            F::Integer("pools", c.pools),
+            F::Text("x2", c.x2),
+            F::Integer("seed", c.seed),
+            F::Integer("run", c.run)};
+}
+
+/// \return the knobs as CSV header columns (\p header) or values, each followed by a comma
 inline std::string
 MacroColumns(const MacroScenarioConfig& c, bool header)
 {
-    if (header)
-    {
-        return "scenario,sites,isd,speeds_kmh,rrc,ttt_ms,hysteresis_db,meas_period_ms,pools,x2,"
-               "seed,run,";
-    }
-    std::ostringstream os;
-    os << c.scenario << "," << c.sites << "," << c.isd << ",\""
-       << (c.trace.empty() ? c.speeds : std::string("trace")) << "\","
-       << (c.idealRrc ? "ideal" : "real") << "," << c.tttMs << "," << c.hysteresis << ","
-       << c.measPeriodMs << "," << c.pools << "," << c.x2 << "," << c.seed << "," << c.run << ",";
-    return os.str();
+    LteSecRow row = MacroFields(c);
+    return (header ? LteSecCsvHeader(row) : LteSecCsvLine(row)) + ",";
 }
 
 /// Writes \p text, each line after the first prefixed by \p prefix (the first by \p first)
@@ -496,8 +511,30 @@ WritePrefixed(std::ostream& os,
 }
 
 /**
- * Writes <prefix>-handovers.csv and <prefix>-summary.csv, the knobs as leading columns, and a line
- * of text on stdout.
+ * Writes the records and \p sum as the tables handovers and summary of a new SQLite database
+ * \p path (an existing file is replaced), \p lead (and in the summary \p summaryLead after it)
+ * first in each row.
+ */
+inline void
+WriteSqliteOutputs(const std::string& path,
+                   const LteSecHandoverRecorder& recorder,
+                   const LteSecRow& lead,
+                   const LteSecRunSummary& sum,
+                   const LteSecRow& summaryLead = {})
+{
+    std::remove(path.c_str());
+    recorder.WriteSqlite(path, lead);
+    LteSecRow row = lead;
+    row.insert(row.end(), summaryLead.begin(), summaryLead.end());
+    LteSecRow fields = LteSecHandoverRecorder::SummaryRow(sum);
+    row.insert(row.end(), fields.begin(), fields.end());
+    LteSecWriteSqlite(path, "summary", {row});
+}
+
+/**
+ * Writes <prefix>-handovers.csv and <prefix>-summary.csv, the knobs as leading columns, with
+ * c.sqlite the same as the tables handovers and summary of <prefix>.sqlite, and a line of text on
+ * stdout.
  */
 inline void
 WriteMacroOutputs(const MacroScenarioConfig& c, const MacroScenario& s, const std::string& prefix)
@@ -511,6 +548,10 @@ WriteMacroOutputs(const MacroScenarioConfig& c, const MacroScenario& s, const st
     LteSecHandoverRecorder::WriteSummaryCsv(summary, sum, true);
     std::ofstream out(prefix + "-summary.csv");
     WritePrefixed(out, summary.str(), MacroColumns(c, true), MacroColumns(c, false));
+    if (c.sqlite)
+    {
+        WriteSqliteOutputs(prefix + ".sqlite", *s.recorder, MacroFields(c), sum);
+    }
     std::cout << c.sites << " sites / " << 3 * c.sites << " cells, " << c.numUes << " UEs, "
               << c.simTime << " s, " << (c.security ? c.scheme : "security off") << ": "
               << sum.attempts << " handover attempts, " << sum.completed << " completed ("

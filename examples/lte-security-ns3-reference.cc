@@ -54,6 +54,7 @@ struct ReferenceConfig
     uint32_t seed{1};
     uint32_t run{1};
     double progress{0};
+    bool sqlite{false};
 };
 
 uint32_t g_handoverEndOk = 0; ///< the user guide's count: the UEs' HandoverEndOk
@@ -168,6 +169,10 @@ main(int argc, char* argv[])
     cmd.AddValue("seed", "RNG seed", c.seed);
     cmd.AddValue("run", "RNG run (the campaign's RngRun)", c.run);
     cmd.AddValue("progress", "simulated seconds between progress lines on stderr", c.progress);
+    cmd.AddValue("sqlite",
+                 "also write the records and the summary as the tables handovers and summary of "
+                 "<prefix>.sqlite",
+                 c.sqlite);
     cmd.AddValue("prefix", "output files: <prefix>-handovers.csv and <prefix>-summary.csv", prefix);
     cmd.Parse(argc, argv);
     NS_ABORT_MSG_IF(!(c.simTime > 0), "--simTime: must be positive");
@@ -288,10 +293,16 @@ main(int argc, char* argv[])
     Simulator::Stop(Seconds(c.simTime));
     Simulator::Run();
 
+    using F = LteSecField;
+    LteSecRow knobs{F::Text("scenario", "ns3-reference"),
+                    F::Text("algorithm", c.algorithm),
+                    F::Text("rrc", c.idealRrc ? "ideal" : "real"),
+                    F::Text("traffic", c.traffic),
+                    F::Integer("seed", c.seed),
+                    F::Integer("run", c.run)};
+    std::string header = LteSecCsvHeader(knobs) + ",";
     std::ostringstream lead;
-    lead << "ns3-reference," << c.algorithm << "," << (c.idealRrc ? "ideal" : "real") << ","
-         << c.traffic << "," << c.seed << "," << c.run << ",";
-    std::string header = "scenario,algorithm,rrc,traffic,seed,run,";
+    lead << LteSecCsvLine(knobs) << ",";
     std::ostringstream records;
     recorder->WriteCsv(records);
     std::ofstream handovers(prefix + "-handovers.csv");
@@ -304,6 +315,14 @@ main(int argc, char* argv[])
                   summary.str(),
                   header + "handover_end_ok,",
                   lead.str() + std::to_string(g_handoverEndOk) + ",");
+    if (c.sqlite)
+    {
+        WriteSqliteOutputs(prefix + ".sqlite",
+                           *recorder,
+                           knobs,
+                           sum,
+                           {F::Integer("handover_end_ok", g_handoverEndOk)});
+    }
     std::cout << "ns-3 reference campaign (" << c.algorithm << ", RngRun " << c.run << ", "
               << (c.security ? c.scheme : "security off") << "): " << numUes << " UEs, "
               << c.simTime << " s, " << g_handoverEndOk

@@ -20,7 +20,9 @@ Every axis is a program argument (--<axis>=<value>), except "scheme": "off" beco
 --security=0. Each point runs in <out>/points/<id>/ with --prefix=point, writing point-*.csv;
 a point is finished when its "done" file exists, so a rerun skips finished points and runs the
 rest (an interrupted point runs again from the start). "merge" concatenates point-summary.csv
-and point-handovers.csv of the finished points into <out>/summary.csv and <out>/handovers.csv.
+and point-handovers.csv of the finished points into <out>/summary.csv and <out>/handovers.csv,
+and the same as the tables summary and handovers of <out>/results.sqlite (column types: INTEGER
+or REAL when every value is one, else TEXT).
 
     lte-sec-campaign.py run study.json --out results/ [--jobs N]
     lte-sec-campaign.py slurm study.json --out results/ [--partition P] [--time 01:00:00] [--no-submit]
@@ -30,11 +32,13 @@ and point-handovers.csv of the finished points into <out>/summary.csv and <out>/
 
 import argparse
 import concurrent.futures
+import csv
 import itertools
 import json
 import os
 import shlex
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -207,9 +211,43 @@ def cmd_merge(study, out):
                     merged.write(f"{pid},{line}\n")
                     rows += 1
         print(f"{out}/{kind}.csv: {rows} rows", file=sys.stderr)
+    write_sqlite(out)
     if missing:
         print(f"merge: {missing} points not finished", file=sys.stderr)
     return 0
+
+
+def column_type(values):
+    """The SQLite type every value of a column has: INTEGER, REAL or TEXT."""
+    for kind, convert in (("INTEGER", int), ("REAL", float)):
+        try:
+            for v in values:
+                convert(v)
+            return kind, convert
+        except ValueError:
+            continue
+    return "TEXT", str
+
+
+def write_sqlite(out):
+    """The merged CSVs as the tables of <out>/results.sqlite (made anew)."""
+    path = os.path.join(out, "results.sqlite")
+    if os.path.exists(path):
+        os.remove(path)
+    with sqlite3.connect(path) as db:
+        for kind in OUTPUTS:
+            with open(os.path.join(out, f"{kind}.csv"), newline="") as f:
+                table = list(csv.reader(f))
+            if not table:
+                continue
+            header, rows = table[0], table[1:]
+            types = [column_type([r[i] for r in rows]) for i in range(len(header))]
+            cols = ", ".join(f'"{h}" {t}' for h, (t, _) in zip(header, types))
+            db.execute(f'CREATE TABLE "{kind}" ({cols})')
+            marks = ", ".join("?" * len(header))
+            db.executemany(f'INSERT INTO "{kind}" VALUES ({marks})',
+                           ([conv(v) for v, (_, conv) in zip(r, types)] for r in rows))
+    print(f"{path}: tables {', '.join(OUTPUTS)}", file=sys.stderr)
 
 
 def cmd_status(study, out):

@@ -2,7 +2,7 @@
 # Installs what the build and the tests need on Debian 12 (idempotent: installs only what is missing).
 set -euo pipefail
 
-PKGS=(g++ cmake ninja-build ccache pkg-config python3 patch rsync libssl-dev libboost-test-dev libipsec-mb-dev bzip2 xz-utils valgrind tshark clang libclang-rt-14-dev python3-matplotlib slurm-wlm munge)
+PKGS=(g++ cmake ninja-build ccache pkg-config python3 patch rsync libssl-dev libsqlite3-dev libboost-test-dev libipsec-mb-dev bzip2 xz-utils valgrind tshark clang libclang-rt-14-dev python3-matplotlib slurm-wlm munge)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -38,4 +38,12 @@ done
 [ "$(ls "$work"/r/points/*/runs.log | wc -l)" = 6 ] || { echo "FAIL: not every point ran"; exit 1; }
 rows=$(($(wc -l < "$work/r/summary.csv") - 1))
 [ "$rows" = 6 ] || { echo "FAIL: $rows rows merged, not 6"; exit 1; }
-echo "PASS: interrupted after $done1 points, resumed, 6 points each finished once, 6 rows merged"
+# the merged tables again in results.sqlite: the same rows, numbers typed
+sql=$(python3 -c 'import sqlite3,sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT COUNT(*) FROM summary").fetchone()[0],
+      db.execute("SELECT COUNT(*) FROM handovers").fetchone()[0],
+      db.execute("SELECT typeof(attempts) FROM summary LIMIT 1").fetchone()[0])' "$work/r/results.sqlite")
+hrows=$(($(wc -l < "$work/r/handovers.csv") - 1))
+[ "$sql" = "6 $hrows integer" ] || { echo "FAIL: results.sqlite holds '$sql', not '6 $hrows integer'"; exit 1; }
+echo "PASS: interrupted after $done1 points, resumed, 6 points each finished once, 6 rows merged (CSV and SQLite)"

@@ -11,11 +11,13 @@
 #include "ns3/udp-header.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <malloc.h>
 #include <map>
 #include <set>
+#include <sqlite3.h>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -403,12 +405,142 @@ BOOST_AUTO_TEST_CASE(program_knobs)
     std::getline(summary, header);
     std::getline(summary, line);
     BOOST_TEST(header.find("scenario,sites,isd,speeds_kmh,rrc,ttt_ms,hysteresis_db,") == 0u);
-    BOOST_TEST(line.find("macro,1,500,\"60\",real,160,2,40,") == 0u);
+    BOOST_TEST(line.find("macro,1,500,60,real,160,2,40,") == 0u);
     std::ifstream handovers(prefix + "-handovers.csv");
     std::getline(handovers, header);
     BOOST_TEST(header.find(",start_s,imsi,type,") != std::string::npos);
     std::remove((prefix + "-summary.csv").c_str());
     std::remove((prefix + "-handovers.csv").c_str());
+}
+
+namespace
+{
+/// \return the rows of an SQL query on the database \p path, each value as text ("NULL" for
+/// none), with the type of the first row's values (sqlite3_column_type) in \p types
+std::vector<std::vector<std::string>>
+Query(const std::string& path, const std::string& sql, std::vector<int>* types = nullptr)
+{
+    std::vector<std::vector<std::string>> rows;
+    sqlite3* db = nullptr;
+    BOOST_TEST_REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+                       SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    BOOST_TEST_REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK,
+                       sqlite3_errmsg(db));
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+    {
+        std::vector<std::string> row;
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i)
+        {
+            const unsigned char* t = sqlite3_column_text(stmt, i);
+            row.emplace_back(t ? reinterpret_cast<const char*>(t) : "NULL");
+            if (types && rows.empty())
+            {
+                types->push_back(sqlite3_column_type(stmt, i));
+            }
+        }
+        rows.push_back(row);
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return rows;
+}
+
+/// \return the lines of a text file
+std::vector<std::string>
+Lines(const std::string& path)
+{
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);)
+    {
+        lines.push_back(l);
+    }
+    return lines;
+}
+} // namespace
+
+/// --sqlite writes the CSVs' rows, with their columns, as typed tables of <prefix>.sqlite; a file
+/// that cannot be written stops the program naming it.
+BOOST_AUTO_TEST_CASE(sqlite_tables_hold_the_csv_rows)
+{
+    std::string prefix = "/tmp/lte-sec-studies-sqlite-" + std::to_string(::getpid());
+    std::string err;
+    BOOST_TEST_REQUIRE(RunProgram("lte-security-macro --sites=7 --numUes=14 --simTime=3 "
+                                  "--speeds=120 --sqlite=1 --prefix=" +
+                                      prefix,
+                                  err) == 0,
+                       err);
+    std::string db = prefix + ".sqlite";
+    std::vector<std::string> csv = Lines(prefix + "-handovers.csv");
+    BOOST_TEST_REQUIRE(csv.size() >= 2u); // handovers happened: the rows mean something
+    auto rows = Query(db, "SELECT * FROM handovers ORDER BY rowid");
+    BOOST_TEST(rows.size() + 1 == csv.size());
+    auto columns = Query(db, "SELECT name FROM pragma_table_info('handovers') ORDER BY cid");
+    std::string header;
+    for (const auto& c : columns)
+    {
+        header += (header.empty() ? "" : ",") + c[0];
+    }
+    BOOST_TEST(header == csv[0]);
+    std::vector<int> types;
+    auto first = Query(db,
+                       "SELECT scenario, ttt_ms, hysteresis_db, imsi, start_s, type, "
+                       "\"S1-MME_bytes\" FROM handovers ORDER BY rowid LIMIT 1",
+                       &types);
+    BOOST_TEST_REQUIRE(first.size() == 1u);
+    BOOST_TEST(first[0][0] == "macro");
+    BOOST_TEST(first[0][1] == "256");
+    BOOST_TEST((types == std::vector<int>{SQLITE_TEXT,
+                                          SQLITE_INTEGER,
+                                          SQLITE_FLOAT,
+                                          SQLITE_INTEGER,
+                                          SQLITE_FLOAT,
+                                          SQLITE_TEXT,
+                                          SQLITE_INTEGER}));
+    // the CSV's first data line, cell by cell, holds the same values
+    std::vector<std::string> cells;
+    std::stringstream ss(csv[1]);
+    for (std::string c; std::getline(ss, c, ',');)
+    {
+        cells.push_back(c);
+    }
+    auto all = Query(db, "SELECT * FROM handovers ORDER BY rowid LIMIT 1");
+    BOOST_TEST_REQUIRE(all[0].size() == cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i)
+    {
+        BOOST_TEST_CONTEXT(columns[i][0])
+        {
+            // numbers compare as numbers ("0.500" in CSV, 0.5 in SQLite), texts as texts
+            char* end = nullptr;
+            double v = std::strtod(cells[i].c_str(), &end);
+            if (!cells[i].empty() && *end == '\0')
+            {
+                // CSV rounds to 3 or 6 decimals, SQLite keeps the double
+                BOOST_TEST(std::abs(std::stod(all[0][i]) - v) <= 0.0005,
+                           all[0][i] << " vs " << cells[i]);
+            }
+            else
+            {
+                BOOST_TEST(all[0][i] == cells[i]);
+            }
+        }
+    }
+    auto summary = Query(db, "SELECT attempts, completed, handovers_per_ue_s FROM summary");
+    BOOST_TEST_REQUIRE(summary.size() == 1u);
+    BOOST_TEST(std::stoul(summary[0][0]) == csv.size() - 1);
+    std::vector<std::string> summaryCsv = Lines(prefix + "-summary.csv");
+    BOOST_TEST(summaryCsv.size() == 2u);
+    std::remove(db.c_str());
+    std::remove((prefix + "-handovers.csv").c_str());
+    std::remove((prefix + "-summary.csv").c_str());
+
+    BOOST_TEST(RunProgram("lte-security-macro --sites=1 --numUes=1 --simTime=0.2 --sqlite=1 "
+                          "--prefix=/nonexistent-dir/x",
+                          err) != 0);
+    BOOST_TEST(err.find("SQLite database /nonexistent-dir/x.sqlite, table handovers: cannot "
+                        "write the file") != std::string::npos,
+               err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

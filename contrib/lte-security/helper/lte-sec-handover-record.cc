@@ -113,37 +113,70 @@ LteSecHandoverRecorder::Print(std::ostream& os, const LteSecHandoverRecord& r)
     os << "\n";
 }
 
+LteSecRow
+LteSecHandoverRecorder::RecordRow(const LteSecHandoverRecord& r)
+{
+    using F = LteSecField;
+    LteSecRow row{F::Real("start_s", r.start, 6),
+                  F::Integer("imsi", static_cast<int64_t>(r.imsi)),
+                  F::Text("type", r.type),
+                  F::Integer("source_cell", r.sourceCell),
+                  F::Integer("target_cell", r.targetCell),
+                  F::Integer("source_mme", r.sourceMme),
+                  F::Integer("target_mme", r.targetMme),
+                  F::Text("outcome", r.outcome),
+                  F::Text("as_keys", r.asKeys),
+                  F::Text("nas", r.nas),
+                  F::Real("latency_ms", r.LatencyMs()),
+                  F::Text("scheme", r.scheme),
+                  F::Integer("source_site", r.sourceSite),
+                  F::Integer("target_site", r.targetSite),
+                  F::Integer("same_site", r.SameSite()),
+                  F::Real("ue_speed_mps", r.ueSpeed),
+                  F::Real("preparation_ms", r.PreparationMs()),
+                  F::Real("execution_ms", r.ExecutionMs()),
+                  F::Real("interruption_ms", r.InterruptionMs()),
+                  F::Text("failure_stage", r.FailureStage()),
+                  F::Text("recovery", r.recovery),
+                  F::Real("recovery_ms", r.RecoveryMs()),
+                  F::Integer("recovery_bytes", r.recoveryBytes),
+                  F::Integer("recovery_security_bytes", r.recoverySecurityBytes)};
+    for (const std::string& i : Interfaces())
+    {
+        auto get = [&i](const std::map<std::string, uint32_t>& m) {
+            auto it = m.find(i);
+            return it == m.end() ? 0u : it->second;
+        };
+        row.push_back(F::Integer(i + "_messages", get(r.messages)));
+        row.push_back(F::Integer(i + "_bytes", get(r.bytes)));
+        row.push_back(F::Integer(i + "_security_bytes", get(r.securityBytes)));
+    }
+    return row;
+}
+
 void
 LteSecHandoverRecorder::WriteCsv(std::ostream& os) const
 {
-    os << "start_s,imsi,type,source_cell,target_cell,source_mme,target_mme,outcome,as_keys,nas,"
-          "latency_ms,scheme,source_site,target_site,same_site,ue_speed_mps,preparation_ms,"
-          "execution_ms,interruption_ms,failure_stage,recovery,recovery_ms,recovery_bytes,"
-          "recovery_security_bytes";
-    for (const std::string& i : Interfaces())
-    {
-        os << "," << i << "_messages," << i << "_bytes," << i << "_security_bytes";
-    }
-    os << "\n";
+    os << LteSecCsvHeader(RecordRow(LteSecHandoverRecord())) << "\n";
     for (const auto& r : m_records)
     {
-        os << std::fixed << std::setprecision(6) << r.start << "," << r.imsi << "," << r.type << ","
-           << r.sourceCell << "," << r.targetCell << "," << r.sourceMme << "," << r.targetMme << ","
-           << r.outcome << "," << r.asKeys << "," << r.nas << "," << std::setprecision(3)
-           << r.LatencyMs() << "," << r.scheme << "," << r.sourceSite << "," << r.targetSite << ","
-           << r.SameSite() << "," << r.ueSpeed << "," << r.PreparationMs() << "," << r.ExecutionMs()
-           << "," << r.InterruptionMs() << "," << r.FailureStage() << "," << r.recovery << ","
-           << r.RecoveryMs() << "," << r.recoveryBytes << "," << r.recoverySecurityBytes;
-        for (const std::string& i : Interfaces())
-        {
-            auto get = [&i](const std::map<std::string, uint32_t>& m) {
-                auto it = m.find(i);
-                return it == m.end() ? 0u : it->second;
-            };
-            os << "," << get(r.messages) << "," << get(r.bytes) << "," << get(r.securityBytes);
-        }
-        os << "\n";
+        os << LteSecCsvLine(RecordRow(r)) << "\n";
     }
+}
+
+void
+LteSecHandoverRecorder::WriteSqlite(const std::string& path,
+                                    const LteSecRow& lead,
+                                    const std::string& table) const
+{
+    std::vector<LteSecRow> rows;
+    for (const auto& r : m_records)
+    {
+        rows.push_back(lead);
+        LteSecRow row = RecordRow(r);
+        rows.back().insert(rows.back().end(), row.begin(), row.end());
+    }
+    LteSecWriteSqlite(path, table, rows);
 }
 
 LteSecRunSummary
@@ -191,24 +224,42 @@ LteSecHandoverRecorder::Summarise(uint32_t ues, double seconds) const
     return sum;
 }
 
+LteSecRow
+LteSecHandoverRecorder::SummaryRow(const LteSecRunSummary& s)
+{
+    using F = LteSecField;
+    return {F::Text("scheme", s.scheme),
+            F::Integer("ues", s.ues),
+            F::Real("seconds", s.seconds),
+            F::Integer("attempts", s.attempts),
+            F::Integer("completed", s.completed),
+            F::Integer("failed", s.failed),
+            F::Integer("no_command", s.noCommand),
+            F::Integer("no_random_access", s.noRandomAccess),
+            F::Integer("no_confirm", s.noConfirm),
+            F::Integer("rlf_during_handover", s.rlfDuring),
+            F::Integer("rlfs", s.rlfs),
+            F::Integer("ping_pongs", s.pingPongs),
+            F::Integer("same_site", s.sameSite),
+            F::Integer("reattaches", s.reattaches),
+            F::Integer("security_bytes", static_cast<int64_t>(s.securityBytes)),
+            F::Integer("reattach_security_bytes", static_cast<int64_t>(s.reattachSecurityBytes)),
+            F::Real("handovers_per_ue_s", s.HandoverRate(), 6),
+            F::Real("ping_pong_rate", s.PingPongRate(), 6),
+            F::Real("failure_rate", s.FailureRate(), 6),
+            F::Real("security_bytes_per_handover", s.SecurityBytesPerHandover()),
+            F::Real("security_bytes_per_ue_s", s.SecurityBytesPerUeSecond())};
+}
+
 void
 LteSecHandoverRecorder::WriteSummaryCsv(std::ostream& os, const LteSecRunSummary& s, bool header)
 {
+    LteSecRow row = SummaryRow(s);
     if (header)
     {
-        os << "scheme,ues,seconds,attempts,completed,failed,no_command,no_random_access,"
-              "no_confirm,rlf_during_handover,rlfs,ping_pongs,same_site,"
-              "reattaches,security_bytes,reattach_security_bytes,handovers_per_ue_s,"
-              "ping_pong_rate,failure_rate,security_bytes_per_handover,"
-              "security_bytes_per_ue_s\n";
+        os << LteSecCsvHeader(row) << "\n";
     }
-    os << s.scheme << "," << s.ues << "," << std::fixed << std::setprecision(3) << s.seconds << ","
-       << s.attempts << "," << s.completed << "," << s.failed << "," << s.noCommand << ","
-       << s.noRandomAccess << "," << s.noConfirm << "," << s.rlfDuring << "," << s.rlfs << ","
-       << s.pingPongs << "," << s.sameSite << "," << s.reattaches << "," << s.securityBytes << ","
-       << s.reattachSecurityBytes << "," << std::setprecision(6) << s.HandoverRate() << ","
-       << s.PingPongRate() << "," << s.FailureRate() << "," << std::setprecision(3)
-       << s.SecurityBytesPerHandover() << "," << s.SecurityBytesPerUeSecond() << "\n";
+    os << LteSecCsvLine(row) << "\n";
 }
 
 } // namespace ns3

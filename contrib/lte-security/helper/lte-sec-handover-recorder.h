@@ -5,6 +5,7 @@
 #ifndef LTE_SEC_HANDOVER_RECORDER_H
 #define LTE_SEC_HANDOVER_RECORDER_H
 
+#include "ns3/lte-sec-record-table.h"
 #include "ns3/lte-security-helper.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
@@ -166,6 +167,21 @@ class LteSecHandoverRecorder : public Object
 
     /// Writes the records as CSV (a header line, one line per handover).
     void WriteCsv(std::ostream& os) const;
+
+    /**
+     * Writes the records to the table \p table of the SQLite database \p path (replacing that
+     * table; LteSecWriteSqlite()), with the CSV's columns and types, \p lead first in each row (a
+     * scenario's knobs). Aborts naming the file if ns-3 was built without SQLite.
+     */
+    void WriteSqlite(const std::string& path,
+                     const LteSecRow& lead = {},
+                     const std::string& table = "handovers") const;
+
+    /// \return the columns of a record (those of WriteCsv() and WriteSqlite())
+    static LteSecRow RecordRow(const LteSecHandoverRecord& r);
+
+    /// \return the columns of a summary (those of WriteSummaryCsv())
+    static LteSecRow SummaryRow(const LteSecRunSummary& s);
 
     /// Writes one record as a line of text.
     static void Print(std::ostream& os, const LteSecHandoverRecord& r);
