@@ -5,8 +5,14 @@
 // adds per UE: the heap in use at the end of a run (every UE connected, its eNB, UE and MME
 // security contexts alive), security on minus off, per UE and as the slope over the UE counts
 // (which removes fixed costs such as OpenSSL's own tables), and the same from the peak memory.
+// The heap figure of those runs mixes two radio realisations (UMa draws LOS/NLOS lazily, so
+// security on and off draw differently: other packets are in flight at the end); the security
+// state section measures it again on a radio that does not depend on the draws (--propagation=
+// uma-los --errorModels=0, --stateTime simulated seconds, 0: skip), where on and off make the
+// same handovers and only the security state and the security bytes of packets differ.
 //
-//   lte-sec-scale-benchmark [--ues 57,114,228] [--simTime 2] [--rounds 1] [-- MACRO ARGUMENTS...]
+//   lte-sec-scale-benchmark [--ues 57,114,228] [--simTime 2] [--rounds 1] [--stateTime 1]
+//                           [-- MACRO ARGUMENTS...]
 #include "benchmark-process.h"
 
 #include <sstream>
@@ -48,6 +54,36 @@ HeapBytes(const std::string& out)
     return heap;
 }
 
+/// \return the handover attempts that lte-security-macro's summary line printed (-1: none)
+int
+Attempts(const std::string& out)
+{
+    int attempts = -1;
+    size_t at = out.find(" handover attempts");
+    if (at != std::string::npos)
+    {
+        size_t start = out.rfind(' ', at - 1);
+        attempts = std::atoi(out.c_str() + start + 1);
+    }
+    return attempts;
+}
+
+/// \return the arguments of a run of the 19-site macro scenario with \p n UEs
+std::vector<std::string>
+MacroArgs(int n,
+          const std::string& simTime,
+          const std::string& prefix,
+          const std::vector<std::string>& extra)
+{
+    std::vector<std::string> a = {"--sites=19",
+                                  "--numUes=" + std::to_string(n),
+                                  "--simTime=" + simTime,
+                                  "--prefix=" + prefix,
+                                  "--heapReport=1"};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+}
+
 struct Point
 {
     int ues;
@@ -62,6 +98,7 @@ main(int argc, char** argv)
     int rounds = 1;
     std::string ues = "57,114,228";
     std::string simTime = "2";
+    std::string stateTime = "1";
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i)
     {
@@ -78,6 +115,10 @@ main(int argc, char** argv)
         {
             simTime = argv[++i];
         }
+        else if (a == "--stateTime" && i + 1 < argc)
+        {
+            stateTime = argv[++i];
+        }
         else if (a == "--")
         {
             args.assign(argv + i + 1, argv + argc);
@@ -86,7 +127,7 @@ main(int argc, char** argv)
         else
         {
             std::fprintf(stderr,
-                         "usage: %s [--ues 57,114,228] [--simTime 2] [--rounds 1] "
+                         "usage: %s [--ues 57,114,228] [--simTime 2] [--rounds 1] [--stateTime 1] "
                          "[-- lte-security-macro arguments]\n",
                          argv[0]);
             return 2;
@@ -109,13 +150,7 @@ main(int argc, char** argv)
         std::vector<double> tOff, tOn, cOff, cOn, mOff, mOn, ratios, cpuRatios, hOff, hOn;
         for (int r = 0; r < rounds; ++r)
         {
-            std::vector<std::string> base = {"--sites=19",
-                                             "--numUes=" + std::to_string(n),
-                                             "--simTime=" + simTime,
-                                             "--prefix=" + prefix,
-                                             "--heapReport=1"};
-            base.insert(base.end(), args.begin(), args.end());
-            OffOnSample sample = RunOffOn(exe, base, r);
+            OffOnSample sample = RunOffOn(exe, MacroArgs(n, simTime, prefix, args), r);
             const ProcessSample& on = sample.on;
             const ProcessSample& off = sample.off;
             tOff.push_back(off.seconds);
@@ -206,5 +241,48 @@ main(int argc, char** argv)
     std::printf("(medians of %d alternating round(s); time ratios = medians of per-round "
                 "ratios)\n",
                 rounds);
+
+    double state = std::atof(stateTime.c_str());
+    if (state > 0)
+    {
+        std::printf("\nsecurity state: --propagation=uma-los --errorModels=0 --simTime=%s, heap in "
+                    "use at the end, on minus off\n%6s | %12s %12s | %12s | %9s %9s\n",
+                    stateTime.c_str(),
+                    "UEs",
+                    "heap off",
+                    "heap on",
+                    "per UE",
+                    "HOs off",
+                    "HOs on");
+        std::vector<std::pair<int, double>> added;
+        for (int n : ParseList(ues))
+        {
+            std::vector<std::string> base = MacroArgs(n, stateTime, prefix, args);
+            base.push_back("--propagation=uma-los");
+            base.push_back("--errorModels=0");
+            OffOnSample sample = RunOffOn(exe, base, 0);
+            double off = HeapBytes(sample.off.out);
+            double on = HeapBytes(sample.on.out);
+            added.emplace_back(n, on - off);
+            std::printf("%6d | %10.0f B %10.0f B | %10.0f B | %9d %9d\n",
+                        n,
+                        off,
+                        on,
+                        (on - off) / n,
+                        Attempts(sample.off.out),
+                        Attempts(sample.on.out));
+            std::fflush(stdout);
+        }
+        for (size_t i = 1; i < added.size(); ++i)
+        {
+            std::printf("%d -> %d UEs: security adds %.0f bytes of heap in use per added UE\n",
+                        added[i - 1].first,
+                        added[i].first,
+                        (added[i].second - added[i - 1].second) /
+                            (added[i].first - added[i - 1].first));
+        }
+        std::remove((prefix + "-handovers.csv").c_str());
+        std::remove((prefix + "-summary.csv").c_str());
+    }
     return 0;
 }
