@@ -332,10 +332,14 @@ BOOST_AUTO_TEST_CASE(record_has_the_recovery)
     {
         BOOST_TEST_CONTEXT((ideal ? "ideal" : "real") << " RRC")
         {
-            ScenarioConfig c = FailedHandover(true, true);
-            c.idealRrc = ideal;
-            c.recorder = true;
-            ScenarioResult r = RunScenario(c);
+            // a recorded run of the failed handover
+            auto recorded = [ideal](bool security, bool reestablishment) {
+                ScenarioConfig c = FailedHandover(security, reestablishment);
+                c.idealRrc = ideal;
+                c.recorder = true;
+                return RunScenario(c);
+            };
+            ScenarioResult r = recorded(true, true);
             BOOST_REQUIRE(r.records.size() == 1u);
             const LteSecHandoverRecord& h = r.records[0];
             BOOST_TEST(h.outcome != "completed");
@@ -347,19 +351,13 @@ BOOST_AUTO_TEST_CASE(record_has_the_recovery)
             BOOST_TEST(h.recoverySecurityBytes == (ideal ? 3u : 7u));
             BOOST_TEST(h.recoveryBytes > 0u);
 
-            ScenarioConfig plain = FailedHandover(false, true);
-            plain.idealRrc = ideal;
-            plain.recorder = true;
-            ScenarioResult p = RunScenario(plain);
+            ScenarioResult p = recorded(false, true);
             BOOST_REQUIRE(p.records.size() == 1u);
             BOOST_TEST(p.records[0].recovery == "re-established");
             BOOST_TEST(p.records[0].recoverySecurityBytes == 0u);
             BOOST_TEST(p.records[0].recoveryBytes > 0u);
 
-            ScenarioConfig none = FailedHandover(true, false);
-            none.idealRrc = ideal;
-            none.recorder = true;
-            ScenarioResult n = RunScenario(none);
+            ScenarioResult n = recorded(true, false);
             BOOST_REQUIRE(n.records.size() == 1u);
             BOOST_TEST(n.records[0].recovery == "-");
             BOOST_TEST(n.records[0].RecoveryMs() == -1);
