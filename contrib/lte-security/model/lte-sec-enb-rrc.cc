@@ -210,6 +210,13 @@ LteSecEnbRrc::~LteSecEnbRrc() = default;
 void
 LteSecEnbRrc::DoDispose()
 {
+    for (auto& ue : m_ues)
+    {
+        for (auto& p : ue.second.pdcps)
+        {
+            p.second->SetUser(nullptr);
+        }
+    }
     m_ues.clear();
     m_scheme = nullptr;
     m_mme = nullptr;
@@ -373,12 +380,7 @@ LteSecEnbRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
     pdcp->SetRnti(rnti);
     pdcp->SetLcId(lcid);
     pdcp->SetBearer(lcid < 3, Direction::DOWNLINK);
-    pdcp->TraceConnectWithoutContext("IntegrityFailure",
-                                     MakeCallback(&LteSecEnbRrc::PdcpIntegrityFailure, this));
-    pdcp->TraceConnectWithoutContext("DecipheringFailure",
-                                     MakeCallback(&LteSecEnbRrc::PdcpDecipheringFailure, this));
-    pdcp->TraceConnectWithoutContext("PduDiscarded",
-                                     MakeCallback(&LteSecEnbRrc::PdcpDiscard, this));
+    pdcp->SetUser(this);
     UeEntry& ue = m_ues[rnti];
     ue.pdcps[lcid] = pdcp;
     if (ue.phase == Phase::ACTIVE || ue.phase == Phase::HANDOVER_ADMITTED)

@@ -35,7 +35,7 @@ namespace ns3
  * and KUPenc from KeNB and the C-RNTI it allocates, and announces changed algorithms in the
  * handover command. PDCP entities are LteSecPdcp, keyed per UE.
  */
-class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
+class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider, private LteSecPdcpUser
 {
   public:
     /// \return the TypeId
@@ -210,9 +210,13 @@ class LteSecEnbRrc : public Object, public LteEnbAsSecuritySapProvider
     void ActivatePdcps(uint16_t rnti);
     void ActivatePdcp(const UeEntry& ue, Ptr<LteSecPdcp> pdcp) const;
     void TraceKeys(const UeEntry& ue) const;
-    void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
-    void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
-    void PdcpDiscard(uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& reason);
+    // LteSecPdcpUser: the PDCP entities' events, traced with the IMSI
+    void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count) override;
+    void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count) override;
+    void PdcpDiscard(uint16_t rnti,
+                     uint8_t lcid,
+                     uint32_t count,
+                     const std::string& reason) override;
     /// Selects by priority (EIA0 only when allowed). \return false if nothing is in common
     bool SelectAlgorithms(const ltesec::UeSecurityCapabilities& caps,
                           ltesec::AsAlgorithms& algs) const;

@@ -164,6 +164,20 @@ LteSecPdcp::SetBearer(bool srb, Direction txDirection)
 {
     m_srb = srb;
     m_txDirection = txDirection;
+    if (m_srb)
+    {
+        m_delivered.reset();
+    }
+    else if (!m_delivered)
+    {
+        m_delivered = std::make_unique<std::bitset<REORDERING_WINDOW>>();
+    }
+}
+
+void
+LteSecPdcp::SetUser(LteSecPdcpUser* user)
+{
+    m_user = user;
 }
 
 void
@@ -231,7 +245,7 @@ LteSecPdcp::VerifyPending(Eia eia, const AlgKey& intKey)
     {
         NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << pending->count
                             << ": MAC-I of the security mode command does not verify");
-        m_integrityFailureTrace(m_rnti, m_lcid, pending->count);
+        IntegrityFailure(pending->count);
         return false;
     }
     return true;
@@ -291,7 +305,10 @@ LteSecPdcp::SetCounts(uint32_t txNextCount, uint32_t rxNextCount)
     NS_LOG_FUNCTION(this << m_rnti << +m_lcid << txNextCount << rxNextCount);
     m_txNextCount = txNextCount;
     m_rxNextCount = rxNextCount;
-    m_delivered.set();
+    if (m_delivered)
+    {
+        m_delivered->set();
+    }
     m_txSequenceNumber = static_cast<uint16_t>(m_txNextCount % SnModulus());
     m_rxSequenceNumber = static_cast<uint16_t>(m_rxNextCount % SnModulus());
 }
@@ -352,7 +369,7 @@ LteSecPdcp::IsDelivered(uint64_t count) const
     }
     // RxCount() puts every SN at most one window behind the next expected COUNT
     NS_ASSERT_MSG(count + REORDERING_WINDOW >= m_rxNextCount, "COUNT outside the window");
-    return m_delivered.test(count % REORDERING_WINDOW);
+    return m_delivered->test(count % REORDERING_WINDOW);
 }
 
 void
@@ -363,18 +380,18 @@ LteSecPdcp::MarkDelivered(uint64_t count)
         // the COUNTs skipped now lie in the window, not delivered; those leaving it are forgotten
         if (count - m_rxNextCount >= REORDERING_WINDOW)
         {
-            m_delivered.reset();
+            m_delivered->reset();
         }
         else
         {
             for (uint64_t c = m_rxNextCount; c < count; ++c)
             {
-                m_delivered.reset(c % REORDERING_WINDOW);
+                m_delivered->reset(c % REORDERING_WINDOW);
             }
         }
         m_rxNextCount = count + 1;
     }
-    m_delivered.set(count % REORDERING_WINDOW);
+    m_delivered->set(count % REORDERING_WINDOW);
 }
 
 void
@@ -382,7 +399,32 @@ LteSecPdcp::Discard(uint64_t count, const char* reason)
 {
     NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count << ": " << reason
                         << ", dropped");
-    m_pduDiscardedTrace(m_rnti, m_lcid, static_cast<uint32_t>(std::min(count, MAX_COUNT)), reason);
+    uint32_t traced = static_cast<uint32_t>(std::min(count, MAX_COUNT));
+    m_pduDiscardedTrace(m_rnti, m_lcid, traced, reason);
+    if (m_user)
+    {
+        m_user->PdcpDiscard(m_rnti, m_lcid, traced, reason);
+    }
+}
+
+void
+LteSecPdcp::IntegrityFailure(uint32_t count)
+{
+    m_integrityFailureTrace(m_rnti, m_lcid, count);
+    if (m_user)
+    {
+        m_user->PdcpIntegrityFailure(m_rnti, m_lcid, count);
+    }
+}
+
+void
+LteSecPdcp::DecipheringFailure(uint32_t count)
+{
+    m_decipheringFailureTrace(m_rnti, m_lcid, count);
+    if (m_user)
+    {
+        m_user->PdcpDecipheringFailure(m_rnti, m_lcid, count);
+    }
 }
 
 void
@@ -546,7 +588,7 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
         {
             NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
                                 << ": MAC-I does not verify, PDU dropped");
-            m_integrityFailureTrace(m_rnti, m_lcid, static_cast<uint32_t>(count));
+            IntegrityFailure(static_cast<uint32_t>(count));
             return;
         }
         if (!m_integrity)
@@ -566,7 +608,7 @@ LteSecPdcp::DoReceivePdu(Ptr<Packet> p)
         {
             NS_LOG_INFO("RNTI " << m_rnti << " LCID " << +m_lcid << " COUNT " << count
                                 << ": does not decipher to an IP packet, PDU dropped");
-            m_decipheringFailureTrace(m_rnti, m_lcid, static_cast<uint32_t>(count));
+            DecipheringFailure(static_cast<uint32_t>(count));
             return;
         }
         MarkDelivered(count);

@@ -19,6 +19,28 @@ namespace ns3
 
 /**
  * \ingroup lte-security
+ * What a PDCP entity tells the security model that made it (LteSecEnbRrc, LteSecUeRrc): the
+ * events of its trace sources IntegrityFailure, DecipheringFailure and PduDiscarded, as direct
+ * calls. A trace connection per event and entity would cost about 250 bytes of heap each, 1.5 kB
+ * per UE at the eNB and the UE.
+ */
+class LteSecPdcpUser
+{
+  public:
+    virtual ~LteSecPdcpUser() = default;
+    /// A PDU's MAC-I did not verify (as the IntegrityFailure trace).
+    virtual void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count) = 0;
+    /// A DRB PDU did not decipher to an IP packet (as the DecipheringFailure trace).
+    virtual void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count) = 0;
+    /// Any other discard (as the PduDiscarded trace).
+    virtual void PdcpDiscard(uint16_t rnti,
+                             uint8_t lcid,
+                             uint32_t count,
+                             const std::string& reason) = 0;
+};
+
+/**
+ * \ingroup lte-security
  *
  * PDCP with security (TS 36.323 5.1, 5.6, 5.7, 6.2; TS 33.401 7.3). The bytes on the wire are the
  * real ciphertext.
@@ -119,6 +141,12 @@ class LteSecPdcp : public LtePdcp
     /// \return true for a signalling radio bearer
     bool IsSrb() const;
 
+    /**
+     * Sets who hears the entity's failures and discards besides its trace sources.
+     * \param user the security model that owns the entity, nullptr for none; not owned
+     */
+    void SetUser(LteSecPdcpUser* user);
+
     /// \return the 5-bit BEARER input of the algorithms for this entity
     uint8_t GetBearerInput() const;
 
@@ -201,6 +229,10 @@ class LteSecPdcp : public LtePdcp
     void MarkDelivered(uint64_t count);
     /// Fires PduDiscarded.
     void Discard(uint64_t count, const char* reason);
+    /// Fires IntegrityFailure.
+    void IntegrityFailure(uint32_t count);
+    /// Fires DecipheringFailure.
+    void DecipheringFailure(uint32_t count);
     /// \return the DIRECTION input of received PDUs
     ltesec::Direction RxDirection() const;
 
@@ -209,7 +241,10 @@ class LteSecPdcp : public LtePdcp
     ltesec::Direction m_txDirection{ltesec::Direction::DOWNLINK};
     uint64_t m_txNextCount{0}; ///< COUNT of the next PDU to send
     uint64_t m_rxNextCount{0}; ///< COUNT expected next on receive (highest received + 1)
-    std::bitset<REORDERING_WINDOW> m_delivered; ///< DRB: delivered COUNTs, indexed COUNT % window
+    /// DRB: delivered COUNTs, indexed COUNT % window (none on an SRB, which has no window)
+    std::unique_ptr<std::bitset<REORDERING_WINDOW>> m_delivered{
+        std::make_unique<std::bitset<REORDERING_WINDOW>>()};
+    LteSecPdcpUser* m_user{nullptr};
     std::unique_ptr<ltesec::EeaCipher> m_cipher;
     std::unique_ptr<ltesec::EiaIntegrity> m_integrity;
 

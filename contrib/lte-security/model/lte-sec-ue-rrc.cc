@@ -12,6 +12,7 @@
 #include "ns3/log.h"
 #include "ns3/string.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -126,6 +127,10 @@ LteSecUeRrc::~LteSecUeRrc() = default;
 void
 LteSecUeRrc::DoDispose()
 {
+    for (auto& p : m_pdcps)
+    {
+        p.second->SetUser(nullptr);
+    }
     m_pdcps.clear();
     m_keyLog = nullptr;
     m_scheme = nullptr;
@@ -211,11 +216,17 @@ LteSecUeRrc::CheckKeyReuse(uint16_t cellId)
                                                           {"KRRCint", &m_ctx.keys.rrcInt},
                                                           {"KUPenc", &m_ctx.keys.upEnc}};
     std::string repeated;
-    for (const auto& k : keys)
+    for (std::size_t i = 0; i < m_usedUnderKenb.size(); ++i)
     {
-        if (!m_usedUnderKenb[k.first].insert(k.second->Fingerprint()).second)
+        uint32_t fp = static_cast<uint32_t>(std::stoul(keys[i].second->Fingerprint(), nullptr, 16));
+        std::vector<uint32_t>& used = m_usedUnderKenb[i];
+        if (std::find(used.begin(), used.end(), fp) != used.end())
         {
-            repeated += (repeated.empty() ? "" : ",") + std::string(k.first);
+            repeated += (repeated.empty() ? "" : ",") + std::string(keys[i].first);
+        }
+        else
+        {
+            used.push_back(fp);
         }
     }
     if (!repeated.empty())
@@ -295,11 +306,7 @@ LteSecUeRrc::CreatePdcp(uint16_t rnti, uint8_t lcid)
     pdcp->SetRnti(rnti);
     pdcp->SetLcId(lcid);
     pdcp->SetBearer(lcid < 3, Direction::UPLINK);
-    pdcp->TraceConnectWithoutContext("IntegrityFailure",
-                                     MakeCallback(&LteSecUeRrc::PdcpIntegrityFailure, this));
-    pdcp->TraceConnectWithoutContext("DecipheringFailure",
-                                     MakeCallback(&LteSecUeRrc::PdcpDecipheringFailure, this));
-    pdcp->TraceConnectWithoutContext("PduDiscarded", MakeCallback(&LteSecUeRrc::PdcpDiscard, this));
+    pdcp->SetUser(this);
     m_pdcps[lcid] = pdcp;
     if (m_smcRejected)
     {
@@ -514,7 +521,7 @@ LteSecUeRrc::RecvSecurityModeCommand(uint16_t rnti,
         ActivatePdcp(p.second);
     }
     TraceKeys(CellId());
-    m_usedUnderKenb.clear(); // a fresh KeNB
+    ClearUsedUnderKenb(); // a fresh KeNB
     CheckKeyReuse(CellId());
     return true;
 }
@@ -594,7 +601,17 @@ LteSecUeRrc::ConnectionReleased()
     m_ctx.refreshNonce.clear();
     m_beforeHandover = UeSecurityContext();
     m_haveBeforeHandover = false;
-    m_usedUnderKenb.clear();
+    ClearUsedUnderKenb();
+}
+
+void
+LteSecUeRrc::ClearUsedUnderKenb()
+{
+    for (auto& used : m_usedUnderKenb)
+    {
+        used.clear();
+        used.shrink_to_fit();
+    }
 }
 
 } // namespace ns3

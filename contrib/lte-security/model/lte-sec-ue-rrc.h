@@ -14,8 +14,8 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <array>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -37,7 +37,7 @@ namespace ns3
  * already used under the current KeNB, keys repeat (KRRCenc and KUPenc depend on the EEA,
  * KRRCint on the EIA), and the PDCP COUNTs restart at 0: the KeyReuse trace reports each key.
  */
-class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
+class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider, private LteSecPdcpUser
 {
   public:
     /// \return the TypeId
@@ -153,9 +153,13 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     bool RecvHandoverCommand(const LteRrcSap::RrcConnectionReconfiguration& msg);
     /// The NAS part of an inter-MME handover command; \return false if rejected
     bool RecvNasContainer(const std::array<uint8_t, 7>& bytes);
-    void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
-    void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count);
-    void PdcpDiscard(uint16_t rnti, uint8_t lcid, uint32_t count, const std::string& reason);
+    // LteSecPdcpUser: the PDCP entities' events, traced with the IMSI
+    void PdcpIntegrityFailure(uint16_t rnti, uint8_t lcid, uint32_t count) override;
+    void PdcpDecipheringFailure(uint16_t rnti, uint8_t lcid, uint32_t count) override;
+    void PdcpDiscard(uint16_t rnti,
+                     uint8_t lcid,
+                     uint32_t count,
+                     const std::string& reason) override;
     uint16_t CellId() const;
 
     void SetSupportedEea(std::string list);
@@ -189,8 +193,11 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_nhSyncTrace;
 
     /// Fingerprints of the keys derived from the current KeNB, per key (KRRCenc, KRRCint,
-    /// KUPenc): a repeat means repeated keystream or MAC keys once PDCP COUNTs restart
-    std::map<std::string, std::set<std::string>> m_usedUnderKenb;
+    /// KUPenc), as the 32-bit values of KeyFingerprint(): a repeat means repeated keystream or MAC
+    /// keys once PDCP COUNTs restart
+    std::array<std::vector<uint32_t>, 3> m_usedUnderKenb;
+    /// Forgets the keys derived from the previous KeNB.
+    void ClearUsedUnderKenb();
 };
 
 } // namespace ns3
