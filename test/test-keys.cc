@@ -70,6 +70,9 @@ BOOST_AUTO_TEST_CASE(hex_round_trip_and_fingerprint)
     other.Data()[31] ^= 1;
     BOOST_TEST(other != k);
     BOOST_TEST(other.Fingerprint() != fp);
+    // the number is the same 4 bytes
+    BOOST_TEST(k.FingerprintValue() == std::stoul(fp, nullptr, 16));
+    BOOST_TEST(other.FingerprintValue() != k.FingerprintValue());
     BOOST_TEST(Kasme().IsZero());
     BOOST_TEST(!k.IsZero());
 }

@@ -43,8 +43,8 @@ SecureEqual(const uint8_t* a, const uint8_t* b, std::size_t len)
     return CRYPTO_memcmp(a, b, len) == 0;
 }
 
-std::string
-KeyFingerprint(const uint8_t* key, std::size_t len)
+uint32_t
+KeyFingerprintValue(const uint8_t* key, std::size_t len)
 {
     static const char label[] = "LTESEC-FP";
     uint8_t digest[EVP_MAX_MD_SIZE];
@@ -58,7 +58,16 @@ KeyFingerprint(const uint8_t* key, std::size_t len)
     {
         throw std::runtime_error("KeyFingerprint: SHA-256 failed in OpenSSL");
     }
-    return ToHex(digest, 4);
+    return (uint32_t(digest[0]) << 24) | (uint32_t(digest[1]) << 16) | (uint32_t(digest[2]) << 8) |
+           digest[3];
+}
+
+std::string
+KeyFingerprint(const uint8_t* key, std::size_t len)
+{
+    uint32_t v = KeyFingerprintValue(key, len);
+    const uint8_t bytes[4] = {uint8_t(v >> 24), uint8_t(v >> 16), uint8_t(v >> 8), uint8_t(v)};
+    return ToHex(bytes, 4);
 }
 
 std::string

@@ -37,6 +37,9 @@ bool SecureEqual(const uint8_t* a, const uint8_t* b, std::size_t len);
  */
 std::string KeyFingerprint(const uint8_t* key, std::size_t len);
 
+/// The fingerprint of KeyFingerprint() as a number (its 4 bytes, big-endian).
+uint32_t KeyFingerprintValue(const uint8_t* key, std::size_t len);
+
 /// Lowercase hex of \p len bytes.
 std::string ToHex(const uint8_t* p, std::size_t len);
 std::string ToHex(const std::vector<uint8_t>& v);
@@ -143,6 +146,12 @@ class SecretKey
     std::string Fingerprint() const
     {
         return KeyFingerprint(m_bytes.data(), N);
+    }
+
+    /// \return the fingerprint as a number (see KeyFingerprintValue()).
+    uint32_t FingerprintValue() const
+    {
+        return KeyFingerprintValue(m_bytes.data(), N);
     }
 
     /// \return the key as hex. Only for an explicit key log or the key tool.

@@ -218,7 +218,7 @@ LteSecUeRrc::CheckKeyReuse(uint16_t cellId)
     std::string repeated;
     for (std::size_t i = 0; i < m_usedUnderKenb.size(); ++i)
     {
-        uint32_t fp = static_cast<uint32_t>(std::stoul(keys[i].second->Fingerprint(), nullptr, 16));
+        uint32_t fp = keys[i].second->FingerprintValue();
         std::vector<uint32_t>& used = m_usedUnderKenb[i];
         if (std::find(used.begin(), used.end(), fp) != used.end())
         {

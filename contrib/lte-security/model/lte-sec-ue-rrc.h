@@ -193,7 +193,7 @@ class LteSecUeRrc : public Object, public LteUeAsSecuritySapProvider, private Lt
     TracedCallback<uint64_t, uint16_t, uint8_t, uint32_t> m_nhSyncTrace;
 
     /// Fingerprints of the keys derived from the current KeNB, per key (KRRCenc, KRRCint,
-    /// KUPenc), as the 32-bit values of KeyFingerprint(): a repeat means repeated keystream or MAC
+    /// KUPenc), as KeyFingerprintValue(): a repeat means repeated keystream or MAC
     /// keys once PDCP COUNTs restart
     std::array<std::vector<uint32_t>, 3> m_usedUnderKenb;
     /// Forgets the keys derived from the previous KeNB.
