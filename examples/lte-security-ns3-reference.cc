@@ -5,9 +5,11 @@
  * lte-user.rst), rebuilt with the module and the handover records: lena-dual-stripe's macro
  * layer with nBlocks=0 nMacroEnbSites=7 nMacroEnbSitesX=2 (2-3-2 sites, 21 cells, ISD 500 m),
  * 46 dBm cells, 10 dBm UEs, hybrid buildings propagation (no buildings), parabolic 70 degrees /
- * 20 dB, macroUeDensity 2e-5 (41 UEs in ns-3.37), steady-state random waypoint at 60 km/h,
- * full-buffer TCP both ways on a dedicated bearer, PF scheduler, ideal RRC, X2 between every pair
- * of cells, one handover algorithm on its defaults (A3-RSRP, A2-A4-RSRQ or none), 50 s. The user
+ * 20 dB, macroUeDensity 2e-5 (41 UEs in ns-3.37), steady-state random waypoint at 16 m/s,
+ * full-buffer TCP both ways on a dedicated bearer, PF scheduler, SRS periodicity 80, ideal RRC,
+ * X2 between every pair of cells, one handover algorithm on its defaults (A3-RSRP, A2-A4-RSRQ or
+ * none), 50 s. The guide asks for 60 km/h (outdoorUeMinSpeed=outdoorUeMaxSpeed=16.6667), but
+ * lena-dual-stripe reads those values into uint16_t variables, so its UEs move at 16 m/s. The user
  * guide publishes 0.04771 (A3) and 0.05694 (A2-A4) handovers per UE per second, the mean of
  * RngRun 1-4; with the module off this program is that campaign, with it on the same radio plus
  * the security bytes.
@@ -41,9 +43,9 @@ struct ReferenceConfig
     uint32_t sites{7};
     uint32_t sitesX{2};
     double isd{500};
-    double margin{0.5};    ///< areaMarginFactor
-    double density{2e-5};  ///< macroUeDensity, UEs per m^2
-    double speed{16.6667}; ///< m/s (60 km/h)
+    double margin{0.5};   ///< areaMarginFactor
+    double density{2e-5}; ///< macroUeDensity, UEs per m^2
+    double speed{16};     ///< m/s: what lena-dual-stripe runs when given 16.6667 (see above)
     std::string algorithm{"a3"};
     std::string traffic{"tcp"};
     bool idealRrc{true};
@@ -51,6 +53,8 @@ struct ReferenceConfig
     std::string scheme{"seed"};
     double s1mmeDelayMs{0};
     double x2DelayMs{0};
+    bool s1apLink{true};
+    uint16_t srsPeriodicity{80}; ///< lena-dual-stripe's srsPeriodicity
     uint32_t seed{1};
     uint32_t run{1};
     double progress{0};
@@ -88,11 +92,10 @@ InstallTraffic(const ReferenceConfig& c,
                Ptr<PointToPointEpcHelper> epc,
                NodeContainer ues,
                NetDeviceContainer ueDevs,
+               Ipv4InterfaceContainer ueIps,
                Ptr<Node> remoteHost,
                Ipv4Address remoteAddress)
 {
-    InternetStackHelper().Install(ues);
-    Ipv4InterfaceContainer ueIps = epc->AssignUeIpv4Address(ueDevs);
     Ptr<UniformRandomVariable> start = CreateObject<UniformRandomVariable>();
     start->SetAttribute("Min", DoubleValue(c.traffic == "udp" ? 0 : 0.100));
     start->SetAttribute("Max", DoubleValue(c.traffic == "udp" ? 0.010 : 0.110));
@@ -105,26 +108,29 @@ InstallTraffic(const ReferenceConfig& c,
             ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
         uint16_t dlPort = 10001 + u;
         uint16_t ulPort = 20001 + u;
+        // installed in lena-dual-stripe's order: downlink client and sink, uplink client and sink
         ApplicationContainer clients;
         ApplicationContainer servers;
+        PacketSinkHelper dlSink(factory, InetSocketAddress(Ipv4Address::GetAny(), dlPort));
+        PacketSinkHelper ulSink(factory, InetSocketAddress(Ipv4Address::GetAny(), ulPort));
         if (c.traffic == "udp")
         {
             clients.Add(UdpClientHelper(ueIps.GetAddress(u), dlPort).Install(remoteHost));
+            servers.Add(dlSink.Install(ues.Get(u)));
             clients.Add(UdpClientHelper(remoteAddress, ulPort).Install(ues.Get(u)));
+            servers.Add(ulSink.Install(remoteHost));
         }
         else
         {
             BulkSendHelper dl(factory, InetSocketAddress(ueIps.GetAddress(u), dlPort));
             dl.SetAttribute("MaxBytes", UintegerValue(0));
             clients.Add(dl.Install(remoteHost));
+            servers.Add(dlSink.Install(ues.Get(u)));
             BulkSendHelper ul(factory, InetSocketAddress(remoteAddress, ulPort));
             ul.SetAttribute("MaxBytes", UintegerValue(0));
             clients.Add(ul.Install(ues.Get(u)));
+            servers.Add(ulSink.Install(remoteHost));
         }
-        servers.Add(PacketSinkHelper(factory, InetSocketAddress(Ipv4Address::GetAny(), dlPort))
-                        .Install(ues.Get(u)));
-        servers.Add(PacketSinkHelper(factory, InetSocketAddress(Ipv4Address::GetAny(), ulPort))
-                        .Install(remoteHost));
         Ptr<EpcTft> tft = Create<EpcTft>();
         EpcTft::PacketFilter dlpf;
         dlpf.localPortStart = dlPort;
@@ -156,7 +162,11 @@ main(int argc, char* argv[])
     cmd.AddValue("sitesX", "sites in the first row (nMacroEnbSitesX)", c.sitesX);
     cmd.AddValue("isd", "inter-site distance [m]", c.isd);
     cmd.AddValue("density", "macro UEs per m^2 (macroUeDensity)", c.density);
-    cmd.AddValue("speed", "UE speed [m/s] (outdoorUeMin/MaxSpeed)", c.speed);
+    cmd.AddValue("speed",
+                 "UE speed [m/s] (lena-dual-stripe's outdoorUeMin/MaxSpeed, after its truncation "
+                 "to an integer)",
+                 c.speed);
+    cmd.AddValue("srsPeriodicity", "SRS periodicity [ms] (lena-dual-stripe's)", c.srsPeriodicity);
     cmd.AddValue("algorithm",
                  "handover algorithm: a3 (A3-RSRP), a2a4 (A2-A4-RSRQ), noop",
                  c.algorithm);
@@ -166,6 +176,10 @@ main(int argc, char* argv[])
     cmd.AddValue("scheme", "key-handling scheme: " + LteSecScheme::Names(), c.scheme);
     cmd.AddValue("s1mmeDelay", "one-way delay of the S1-MME links [ms]", c.s1mmeDelayMs);
     cmd.AddValue("x2Delay", "one-way delay of the X2 links [ms] (ns-3's default: 0)", c.x2DelayMs);
+    cmd.AddValue("s1apLink",
+                 "S1-AP on links (false: ns-3's direct calls, as lena-dual-stripe; needs "
+                 "--security=0)",
+                 c.s1apLink);
     cmd.AddValue("seed", "RNG seed", c.seed);
     cmd.AddValue("run", "RNG run (the campaign's RngRun)", c.run);
     cmd.AddValue("progress", "simulated seconds between progress lines on stderr", c.progress);
@@ -183,6 +197,7 @@ main(int argc, char* argv[])
                     "--algorithm: a3, a2a4 or noop, not '" << c.algorithm << "'");
     NS_ABORT_MSG_IF(c.traffic != "tcp" && c.traffic != "udp",
                     "--traffic: tcp or udp, not '" << c.traffic << "'");
+    NS_ABORT_MSG_IF(c.security && !c.s1apLink, "--s1apLink=0: only with --security=0");
 
     RngSeedManager::SetSeed(c.seed);
     RngSeedManager::SetRun(c.run);
@@ -192,11 +207,17 @@ main(int argc, char* argv[])
     Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(c.idealRrc));
     Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(46));
     Config::SetDefault("ns3::LteUePhy::TxPower", DoubleValue(10));
+    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(c.srsPeriodicity));
 
     Box box = MacroUeBox(c);
     uint32_t numUes = std::round((box.xMax - box.xMin) * (box.yMax - box.yMin) * c.density);
     NS_ABORT_MSG_IF(numUes < 1, "--density: gives no UE in the area");
 
+    // nodes first and then the helpers, in lena-dual-stripe's order (node ids as in its runs)
+    NodeContainer enbs;
+    enbs.Create(3 * c.sites);
+    NodeContainer ues;
+    ues.Create(numUes);
     Ptr<LteHelper> lte = CreateObject<LteHelper>();
     lte->SetAttribute("PathlossModel", StringValue("ns3::HybridBuildingsPropagationLossModel"));
     lte->SetPathlossModelAttribute("ShadowSigmaExtWalls", DoubleValue(0));
@@ -209,12 +230,9 @@ main(int argc, char* argv[])
                                   : c.algorithm == "a2a4" ? "ns3::A2A4RsrqHandoverAlgorithm"
                                                           : "ns3::NoOpHandoverAlgorithm");
     Ptr<PointToPointEpcHelper> epc = CreateLinkedEpc(c.s1mmeDelayMs, 0, c.x2DelayMs);
+    epc->SetAttribute("S1apLink", BooleanValue(c.s1apLink));
     lte->SetEpcHelper(epc);
 
-    NodeContainer enbs;
-    enbs.Create(3 * c.sites);
-    NodeContainer ues;
-    ues.Create(numUes);
     MobilityHelper fixed;
     fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
     fixed.Install(enbs);
@@ -257,6 +275,9 @@ main(int argc, char* argv[])
     int64_t stream = 1000;
     stream += lte->AssignStreams(enbDevs, stream);
     stream += lte->AssignStreams(ueDevs, stream);
+    // the shadowing of the buildings pathloss, per link direction
+    lte->GetDownlinkSpectrumChannel()->GetPropagationLossModel()->AssignStreams(5000);
+    lte->GetUplinkSpectrumChannel()->GetPropagationLossModel()->AssignStreams(5100);
 
     Ipv4Address remoteAddress;
     Ptr<Node> remoteHost = AddRemoteHost(epc, remoteAddress);
@@ -268,8 +289,10 @@ main(int argc, char* argv[])
         security->Install(enbDevs, ueDevs);
         security->AssignStreams(enbDevs, 9000);
     }
-    InstallTraffic(c, lte, epc, ues, ueDevs, remoteHost, remoteAddress);
-    lte->Attach(ueDevs);
+    InternetStackHelper().Install(ues);
+    Ipv4InterfaceContainer ueIps = epc->AssignUeIpv4Address(ueDevs);
+    lte->Attach(ueDevs); // after the IP stack, before the bearers, as lena-dual-stripe
+    InstallTraffic(c, lte, epc, ues, ueDevs, ueIps, remoteHost, remoteAddress);
 
     Ptr<LteSecHandoverRecorder> recorder = CreateObject<LteSecHandoverRecorder>();
     for (uint32_t i = 0; i < enbDevs.GetN(); ++i)
