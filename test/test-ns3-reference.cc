@@ -120,6 +120,8 @@ BOOST_AUTO_TEST_CASE(bad_arguments_are_refused)
     BOOST_TEST(err.find("--traffic") != std::string::npos);
     BOOST_TEST(RunProgram("lte-security-ns3-reference --density=0", err) != 0);
     BOOST_TEST(err.find("--density") != std::string::npos);
+    BOOST_TEST(RunProgram("lte-security-ns3-reference --s1apLink=0 --scheme=seed", err) != 0);
+    BOOST_TEST(err.find("--s1apLink") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
